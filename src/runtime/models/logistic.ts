@@ -1,0 +1,146 @@
+/**
+ * Logistic regression like scikit-learn's LogisticRegression (lbfgs): binary
+ * (one coefficient row) or multinomial softmax, minimizing C·Σ wᵢ·lossᵢ + ½||W||²
+ * with the intercept unpenalized, by L-BFGS. Dense or CSR input.
+ */
+import { type Matrix, type ModelKernel, KernelError } from './contract.ts';
+import { argmax, checkFitInput, checkPredictInput, linearScores } from './linear.ts';
+import { lbfgs, type Objective } from './lbfgs.ts';
+
+export interface LogisticState {
+  cols: number;
+  classes: number;
+  /** class indices seen in training, in order; the model's outputs map onto these */
+  labels: number[];
+  /** 1 (binary) or labels.length (multinomial); 0 when only one class was seen */
+  targets: number;
+  coef: number[];
+  intercept: number[];
+}
+
+/** out[i] = max(0, −m) + log(1 + e^−|m|) = log(1 + e^−m), without overflow. */
+function softplusNeg(m: number): number {
+  return m > 0 ? Math.log1p(Math.exp(-m)) : -m + Math.log1p(Math.exp(m));
+}
+
+/** Adds Rᵀ·X (targets × cols) to G. */
+function addGradient(X: Matrix, R: Float64Array, t: number, G: Float64Array): void {
+  const { rows, cols: p, data } = X;
+  if (X.kind === 'dense') {
+    for (let i = 0; i < rows; i++) {
+      const o = i * p;
+      for (let k = 0; k < t; k++) {
+        const r = R[i * t + k];
+        if (r !== 0) for (let j = 0, go = k * p; j < p; j++) G[go + j] += r * data[o + j];
+      }
+    }
+    return;
+  }
+  const { indptr, indices } = X;
+  for (let i = 0; i < rows; i++) {
+    for (let k = 0; k < t; k++) {
+      const r = R[i * t + k];
+      if (r !== 0) for (let q = indptr[i], go = k * p; q < indptr[i + 1]; q++) G[go + indices[q]] += r * data[q];
+    }
+  }
+}
+
+/**
+ * The penalized loss over parameters [coef (t × p), intercept (t)]; `target` holds each
+ * row's label position, `weight` each row's C × class weight.
+ */
+function logisticObjective(X: Matrix, target: Int32Array, weight: Float64Array, t: number, fitIntercept: boolean, penalized: boolean): Objective {
+  const n = X.rows, p = X.cols, Z = new Float64Array(n * t), zeros = new Float64Array(t);
+  return (x, grad) => {
+    const W = x.subarray(0, t * p), b = fitIntercept ? x.subarray(t * p) : zeros;
+    linearScores(X, W, b, t, Z);
+    let loss = 0;
+    for (let i = 0; i < n; i++) {
+      const w = weight[i];
+      if (t === 1) {
+        const sign = target[i] === 1 ? 1 : -1, m = sign * Z[i];
+        loss += w * softplusNeg(m);
+        Z[i] = -sign * w * (m > 0 ? Math.exp(-m) / (1 + Math.exp(-m)) : 1 / (1 + Math.exp(m)));
+      } else {
+        const o = i * t, max = Z[o + argmax(Z, o, t)];
+        let sum = 0;
+        for (let k = 0; k < t; k++) sum += Math.exp(Z[o + k] - max);
+        loss += w * (max + Math.log(sum) - Z[o + target[i]]);
+        for (let k = 0; k < t; k++) Z[o + k] = w * Math.exp(Z[o + k] - max) / sum;
+        Z[o + target[i]] -= w;
+      }
+    }
+    grad.fill(0);
+    addGradient(X, Z, t, grad);
+    if (fitIntercept) for (let i = 0; i < n; i++) for (let k = 0; k < t; k++) grad[t * p + k] += Z[i * t + k];
+    if (penalized) for (let j = 0; j < t * p; j++) { loss += 0.5 * W[j] * W[j]; grad[j] += W[j]; }
+    if (Number.isNaN(loss)) throw new KernelError('logistic: the loss became NaN; check the data scale and C');
+    return loss;
+  };
+}
+
+/** Row-major rows × labels scores of a fitted state. */
+function scores(state: LogisticState, X: Matrix): Float64Array {
+  checkPredictInput(X, state.cols, 'logistic');
+  return linearScores(X, Float64Array.from(state.coef), Float64Array.from(state.intercept), state.targets);
+}
+
+export const kernel: ModelKernel<LogisticState> = {
+  name: 'logistic',
+  fit(input, params) {
+    checkFitInput(input, 'logistic');
+    if (input.task !== 'classification') throw new KernelError('logistic is a classification model; use ridge or linear for regression');
+    const C = Number(params.C), penalty = String(params.penalty);
+    if (!(C > 0)) throw new KernelError(`logistic: C must be > 0, got ${params.C}`);
+    if (penalty !== 'l2' && penalty !== 'none') throw new KernelError(`logistic: penalty '${penalty}' is not supported; use 'l2' or 'none'`);
+    const { X, y } = input, n = X.rows, p = X.cols;
+    const count = new Float64Array(input.classes);
+    for (let i = 0; i < n; i++) count[y[i]]++;
+    const labels: number[] = [];
+    for (let c = 0; c < input.classes; c++) if (count[c] > 0) labels.push(c);
+    const t = labels.length === 1 ? 0 : labels.length === 2 ? 1 : labels.length;
+    if (t === 0) return { cols: p, classes: input.classes, labels, targets: 0, coef: [], intercept: [] };
+    const position = new Int32Array(input.classes);
+    labels.forEach((c, k) => { position[c] = k; });
+    const target = new Int32Array(n), weight = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      target[i] = position[y[i]];
+      weight[i] = params.class_weight === 'balanced' ? C * n / (labels.length * count[y[i]]) : C;
+    }
+    const fitIntercept = params.fit_intercept !== false;
+    const objective = logisticObjective(X, target, weight, t, fitIntercept, penalty === 'l2');
+    const x0 = new Float64Array(t * p + (fitIntercept ? t : 0));
+    const { x } = lbfgs(objective, x0, { maxIterations: Number(params.iterations), gtol: Number(params.tol) });
+    const intercept = fitIntercept ? Array.from(x.subarray(t * p)) : new Array<number>(t).fill(0);
+    return { cols: p, classes: input.classes, labels, targets: t, coef: Array.from(x.subarray(0, t * p)), intercept };
+  },
+  predict(state, X) {
+    const out = new Float64Array(X.rows), t = state.targets;
+    if (t === 0) { checkPredictInput(X, state.cols, 'logistic'); return out.fill(state.labels[0]); }
+    const Z = scores(state, X);
+    for (let i = 0; i < X.rows; i++) out[i] = state.labels[t === 1 ? (Z[i] > 0 ? 1 : 0) : argmax(Z, i * t, t)];
+    return out;
+  },
+  predictProba(state, X) {
+    const k = state.classes, t = state.targets, P = new Float64Array(X.rows * k);
+    if (t === 0) {
+      checkPredictInput(X, state.cols, 'logistic');
+      for (let i = 0; i < X.rows; i++) P[i * k + state.labels[0]] = 1;
+      return P;
+    }
+    const Z = scores(state, X);
+    for (let i = 0; i < X.rows; i++) {
+      if (t === 1) {
+        const p1 = 1 / (1 + Math.exp(-Z[i]));
+        P[i * k + state.labels[0]] = 1 - p1;
+        P[i * k + state.labels[1]] = p1;
+        continue;
+      }
+      const o = i * t, max = Z[o + argmax(Z, o, t)];
+      let sum = 0;
+      for (let c = 0; c < t; c++) sum += Math.exp(Z[o + c] - max);
+      for (let c = 0; c < t; c++) P[i * k + state.labels[c]] = Math.exp(Z[o + c] - max) / sum;
+    }
+    return P;
+  },
+};
