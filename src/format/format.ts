@@ -47,7 +47,7 @@ export function formatText(text: string): FormatResult {
   } catch (e) {
     return { error: `internal formatter error: ${(e as Error).message}` };
   }
-  const problem = verify(text, file, out);
+  const problem = verify(file, out);
   if (problem) return { error: `internal formatter error: ${problem}; the file was left as it is` };
   return { text: out, changed: out !== text };
 }
@@ -265,9 +265,15 @@ class Printer {
   }
 
   private attachComments(): void {
+    let previous: { comment: A.Comment; trails: boolean } | undefined;
     for (const c of this.file.comments) {
       const before = this.tokenBefore(c.span.start);
-      const trails = before !== undefined && !/[\n\r]/.test(this.source.slice(before.endOffset! + 1, c.span.start));
+      // a comment trails code when nothing but spaces (and other trailing comments) separate them
+      const afterComment = previous !== undefined && (before === undefined || previous.comment.span.start > before.startOffset);
+      const gapStart = afterComment ? previous!.comment.span.end : before ? before.endOffset! + 1 : 0;
+      const sameLine = !/[\n\r]/.test(this.source.slice(gapStart, c.span.start));
+      const trails = before !== undefined && sameLine && (!afterComment || previous!.trails);
+      previous = { comment: c, trails };
       if (trails) {
         this.lines[this.lineOf(before.startOffset)].trailing.push(c);
       } else {
@@ -348,8 +354,8 @@ function commentText(c: A.Comment): string {
 
 // ---------------------------------------------------------------- safety net
 
-/** Why `out` is not a faithful rewrite of `source`, or undefined if it is. */
-function verify(source: string, before: A.File, out: string): string | undefined {
+/** Why `out` is not a faithful rewrite of the file `before` was parsed from, or undefined if it is. */
+function verify(before: A.File, out: string): string | undefined {
   const reporter = new Reporter();
   const after = parse(out, reporter);
   const err = reporter.diagnostics.find((d) => d.severity === 'error');
@@ -358,7 +364,6 @@ function verify(source: string, before: A.File, out: string): string | undefined
   const a = before.comments.map(commentText).sort();
   const b = after.comments.map(commentText).sort();
   if (a.length !== b.length || a.some((t, i) => t !== b[i])) return 'comments would change';
-  void source;
   return undefined;
 }
 

@@ -48,7 +48,12 @@ export class FeatureLowering {
       this.active.add(name.text);
       const inner = this.lowerFeature(name.text);
       this.active.delete(name.text);
-      if (!inner || inner.kind === 'error') return this.error();
+      // undefined: the feature is still being lowered further up, so this reference closes a cycle
+      if (!inner) {
+        this.reporter.report('InvalidExpression', name.span, { what: `A reference to \`${name.text}\` from its own definition`, expected: 'features cannot depend on themselves' });
+        return this.error();
+      }
+      if (inner.kind === 'error') return this.error();
       return { ir: { op: 'feature', name: name.text }, kind: inner.kind, columns: inner.columns };
     }
     if (!this.scope.columnsKnown) return { ir: { op: 'column', name: name.text, type: 'numeric' }, kind: 'error', columns: new Set([name.text]) };

@@ -52,7 +52,7 @@ export class MlpParser extends CstParser {
 
   /** `column : type` declares a column; `option = value` sets a reader option. */
   dataEntry = this.RULE('dataEntry', () => {
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.keyName, { LABEL: 'name' });
     this.OR([
       { ALT: () => { this.CONSUME(T.Colon); this.SUBRULE(this.expression, { LABEL: 'type' }); } },
       { ALT: () => { this.CONSUME(T.Equals); this.SUBRULE2(this.expression, { LABEL: 'value' }); } },
@@ -73,7 +73,7 @@ export class MlpParser extends CstParser {
   });
 
   setting = this.RULE('setting', () => {
-    this.SUBRULE(this.name);
+    this.SUBRULE(this.keyName, { LABEL: 'name' });
     this.CONSUME(T.Equals);
     this.SUBRULE(this.expression);
     this.OPTION(() => this.CONSUME(T.Comma));
@@ -205,6 +205,15 @@ export class MlpParser extends CstParser {
     this.SUBRULE(this.settingsBlock);
   });
 
+  /** A setting or argument name: a plain name, or a reserved word such as `by`, `columns` or `report`. */
+  keyName = this.RULE('keyName', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(T.QuotedName) },
+      { ALT: () => this.CONSUME(T.KeywordName) },
+    ]);
+  });
+
   name = this.RULE('name', () => {
     this.OR([
       { ALT: () => this.CONSUME(T.Identifier) },
@@ -318,7 +327,7 @@ export class MlpParser extends CstParser {
   });
 
   argument = this.RULE('argument', () => {
-    this.OPTION(() => { this.SUBRULE(this.name); this.CONSUME(T.Colon); });
+    this.OPTION(() => { this.SUBRULE(this.keyName, { LABEL: 'name' }); this.CONSUME(T.Colon); });
     this.SUBRULE(this.expression);
   });
 

@@ -157,6 +157,8 @@ export class AstBuilder {
     if (id) return { kind: 'Name', text: id.image, quoted: false, span: tokenSpan(id) };
     const q = firstToken(n.children, 'QuotedName');
     if (q) return { kind: 'Name', text: q.image.slice(1, -1), quoted: true, span: tokenSpan(q) };
+    const k = firstToken(n.children, 'KeywordName');
+    if (k) return { kind: 'Name', text: k.image, quoted: false, span: tokenSpan(k) };
     return undefined;
   }
 

@@ -8,9 +8,12 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
 
 export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
 
+/** Reserved words that may still name a setting or an argument (`by = date`, `report = "out"`). */
+export const KeywordName = createToken({ name: 'KeywordName', pattern: Lexer.NA, label: 'name' });
+
 const keywordTokens: TokenType[] = [];
-function keyword(word: string): TokenType {
-  const token = createToken({ name: word[0].toUpperCase() + word.slice(1), pattern: new RegExp(word), longer_alt: Identifier, label: `'${word}'` });
+function keyword(word: string, usableAsName = true): TokenType {
+  const token = createToken({ name: word[0].toUpperCase() + word.slice(1), pattern: new RegExp(word), longer_alt: Identifier, label: `'${word}'`, categories: usableAsName ? [KeywordName] : [] });
   keywordTokens.push(token);
   return token;
 }
@@ -47,14 +50,14 @@ export const In = keyword('in');
 export const Using = keyword('using');
 export const During = keyword('during');
 // expressions
-export const And = keyword('and');
-export const Or = keyword('or');
-export const Not = keyword('not');
-export const Is = keyword('is');
+export const And = keyword('and', false);
+export const Or = keyword('or', false);
+export const Not = keyword('not', false);
+export const Is = keyword('is', false);
 export const Missing = keyword('missing');
-export const True = keyword('true');
-export const False = keyword('false');
-export const Null = keyword('null');
+export const True = keyword('true', false);
+export const False = keyword('false', false);
+export const Null = keyword('null', false);
 
 export const QuotedName = createToken({ name: 'QuotedName', pattern: /`[^`\n]*`/, label: 'quoted name' });
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\n\r]|\\.)*"/, label: 'string' });
@@ -101,7 +104,7 @@ export const allTokens: TokenType[] = [
   Percent, Duration, NumberLiteral,
   PipeOp, RangeOp, LessEq, GreaterEq, EqualEq, NotEq, Less, Greater, Equals,
   Colon, Comma, LParen, RParen, LBracket, RBracket, LBrace, RBrace, Plus, Minus, Star, Slash, Caret,
-  ...keywordTokens, Identifier,
+  ...keywordTokens, Identifier, KeywordName,
 ];
 
 export const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });

@@ -49,11 +49,14 @@ declare module 'libsvm-js/out/wasm/libsvm.js' {
   /** The emscripten module (WASM build). Heap views are replaced when memory grows: read them from the module each time. */
   export interface LibsvmModule {
     load(): Promise<void>;
+    HEAPU8: Uint8Array;
     HEAP32: Int32Array;
     HEAPF64: Float64Array;
     printErr: (message: string) => void;
     _malloc(bytes: number): number;
     _free(pointer: number): void;
+    /** parses a NUL-terminated libsvm model text at a heap pointer; returns an svm_model pointer */
+    _deserialize_model(text: number): number;
   }
   const libsvm: LibsvmModule;
   export default libsvm;

@@ -190,7 +190,7 @@ problem classification {
 prepare {
   drop rows where churned is missing
   drop rows where monthly_fee < 0 or monthly_fee > 10000 during training
-  drop rows where not (plan in ["trial", "free"]) and signup is not missing
+  drop rows where not plan in ["trial", "free"] and signup is not missing
   drop duplicate rows during training and prediction
   drop outliers in monthly_fee by zscore(3) during training
   drop columns notes
@@ -214,7 +214,7 @@ features {
   robust = robust(monthly_fee)
   minmax = minmax(monthly_fee)
   share = 15%
-  select top(k: 20, by: mutual_info)
+  select top(k: 20, score: mutual_info)
 }
 
 split { test = 20%, stratify = churned, seed = 42, shuffle = true }
@@ -232,7 +232,7 @@ models {
 
 search halving { trials = 60, time = 10m, budget = 30s, seed = 1 }
 report accuracy, balanced_accuracy, roc_auc, log_loss, confusion, leaderboard
-export "models/churn.model.json" { report = "reports/churn.html", leaderboard = "reports/board.csv" }
+export "models/churn.model.json" { report_file = "reports/churn.html", leaderboard = "reports/board.csv" }
 
 explore { summary = true, plots = [histogram(monthly_fee), bar(plan)] }
 serve { port = 8080, host = "0.0.0.0", timeout = 250ms }
@@ -386,13 +386,20 @@ features {
   it('never lets a line comment swallow a later comment', () => {
     const input = 'features {\n  a = f(x, // one\n    y) // two\n  b = g(/* three */ 1, // four\n  2) /* five */\n}\n';
     const out = checkedFormat(input);
-    expect(out).toBe('features {\n  // one\n  // two\n  a = f(x, y)\n  /* three */ // four\n  b = g(1, 2) /* five */\n}\n'.replace('  /* three */ // four\n  b = g(1, 2) /* five */', '  // four\n  b = g(1, 2) /* three */ /* five */'));
+    expect(out).toBe('features {\n  // one\n  // two\n  a = f(x, y)\n  /* three */\n  // four\n  /* five */\n  b = g(1, 2)\n}\n');
   });
 
   it('keeps comments in empty blocks and at the end of blocks', () => {
     expect(checkedFormat('prepare {\n  // nothing yet\n}\nexplore { /* later */ }\nserve { port = 1 // p\n\n  // last\n} // after')).toBe(
       'prepare {\n  // nothing yet\n}\n\nexplore { /* later */\n}\n\nserve {\n  port = 1 // p\n\n  // last\n} // after\n',
     );
+  });
+
+  it('keeps a chain of trailing comments on its line, even across a multi-line block comment', () => {
+    expect(checkedFormat('pipeline a\n/* multi\n   line */ data d = csv("x") /* t1\n t2 */ // z\n\nsearch grid')).toBe(
+      'pipeline a\n\n/* multi\n   line */\ndata d = csv("x") /* t1\n t2 */ // z\n\nsearch grid\n',
+    );
+    expect(checkedFormat('/* a */ /* b */ pipeline x /* c */ /* d */')).toBe('/* a */\n/* b */\npipeline x /* c */ /* d */\n');
   });
 
   it('keeps comment-only files', () => {
@@ -479,15 +486,19 @@ function messUp(text: string, choices: number[]): { text: string; comments: numb
   let out = '';
   let n = 0;
   let k = 0;
+  let depth = 0; // inside ( ) or [ ], where extra commas are allowed
   const pick = () => choices[k++ % choices.length];
   for (const t of all) {
     const c = pick();
     out += [' ', '\n', '  ', '\n\n', '\t', ' ', ' ', '\n   '][c % 8];
     if (c % 11 === 3) out += `// c${n++}\n`;
     else if (c % 13 === 5) out += `/* c${n++} */ `;
+    else if (c % 17 === 7) out += `/* m${n++}\n  */`;
     out += t.image;
     if (t.image.startsWith('//')) out += '\n';
-    if (t.image === ',' && c % 7 === 2 && /[(\[]/.test(text)) out += ' ,';
+    if (t.image === '(' || t.image === '[') depth++;
+    if (t.image === ')' || t.image === ']') depth--;
+    if (t.image === ',' && depth > 0 && c % 7 === 2) out += ' ,';
   }
   return { text: out, comments: n };
 }
@@ -506,7 +517,7 @@ describe('formatText: properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   const snippets = Object.values(realistic).flatMap((text) => text.split(/\n(?=[a-z/])/).filter((s) => s.trim() !== ''));
   it('random combinations of realistic declarations: idempotent, same tokens, same comments', () => {
@@ -520,7 +531,7 @@ describe('formatText: properties', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 30_000);
 });
 
 // ---------------------------------------------------------------- CLI

@@ -323,6 +323,12 @@ describe('every kernel', () => {
       expect(Array.from((k as ModelKernel<any>).predict(s, dense([[5, 5]])))).toEqual([1]);
     }
   });
+  it('dense-only kernels refuse to densify a huge sparse matrix', () => {
+    const X: SparseMatrix = { kind: 'csr', rows: 10_000, cols: 10_000, indptr: new Int32Array(10_001), indices: new Int32Array(0), data: new Float64Array(0) };
+    const y = new Array<number>(10_000).fill(0);
+    expect(() => knn.fit(classification(X, y, 2), P.knn)).toThrow(/too large to densify/);
+    expect(() => lasso.fit(regression(X, y), P.lasso)).toThrow(/too large to densify/);
+  });
   it('ridge, lasso and logistic work with more features than rows', () => {
     const X = dense([[1, 0, 2, 5, 1, 0], [0, 1, 1, 2, 0, 3], [4, 2, 0, 1, 1, 1]]);
     expect(ridge.predict(fitted(ridge, regression(X, [1, 2, 3]), P.ridge), X).every(Number.isFinite)).toBe(true);

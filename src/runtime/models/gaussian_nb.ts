@@ -3,8 +3,8 @@
  * variances plus var_smoothing × the largest feature variance; priors from
  * class frequencies (a class without training rows gets prior 0).
  */
-import { type Matrix, type ModelKernel, KernelError, toDense } from './contract.ts';
-import { argmax, checkFitInput, checkPredictInput } from './linear.ts';
+import { type Matrix, type ModelKernel, KernelError } from './contract.ts';
+import { argmax, checkFitInput, denseInput, toNumbers, checkPredictInput } from './linear.ts';
 
 export interface GaussianNbState {
   cols: number;
@@ -18,7 +18,7 @@ export interface GaussianNbState {
 /** Row-major rows × classes joint log-likelihoods (−Infinity for prior-0 classes). */
 function jointLogLikelihood(state: GaussianNbState, X: Matrix): Float64Array {
   checkPredictInput(X, state.cols, 'gaussian_nb');
-  const D = toDense(X);
+  const D = denseInput(X, 'gaussian_nb');
   const { cols: p, classes: k } = state;
   const mean = Float64Array.from(state.mean), inv = new Float64Array(k * p), base = new Float64Array(k);
   for (let c = 0; c < k; c++) {
@@ -45,7 +45,7 @@ export const kernel: ModelKernel<GaussianNbState> = {
     if (input.task !== 'classification') throw new KernelError('gaussian_nb is a classification model');
     const smoothing = Number(params.var_smoothing);
     if (!(smoothing >= 0)) throw new KernelError(`gaussian_nb: var_smoothing must be ≥ 0, got ${smoothing}`);
-    const X = toDense(input.X);
+    const X = denseInput(input.X, 'gaussian_nb');
     const { rows: n, cols: p } = X, k = input.classes;
     const count = new Float64Array(k), mean = new Float64Array(k * p), sq = new Float64Array(k * p);
     const allMean = new Float64Array(p), allSq = new Float64Array(p);
@@ -71,7 +71,7 @@ export const kernel: ModelKernel<GaussianNbState> = {
     const epsilon = smoothing * (maxVar > 0 ? maxVar : 1) || Number.MIN_VALUE;
     const variance = new Float64Array(k * p);
     for (let c = 0; c < k; c++) for (let j = 0; j < p; j++) variance[c * p + j] = (count[c] > 0 ? sq[c * p + j] / count[c] : 1) + epsilon;
-    return { cols: p, classes: k, mean: Array.from(mean), variance: Array.from(variance), prior: Array.from(count, (c) => c / n) };
+    return { cols: p, classes: k, mean: toNumbers(mean), variance: toNumbers(variance), prior: Array.from(count, (c) => c / n) };
   },
   predict(state, X) {
     const J = jointLogLikelihood(state, X), k = state.classes;

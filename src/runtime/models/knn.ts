@@ -3,8 +3,8 @@
  * by brute force on typed arrays: each query keeps its k best rows in a small
  * sorted insertion array (earlier training rows win distance ties).
  */
-import { type Matrix, type ModelKernel, KernelError, toDense } from './contract.ts';
-import { argmax, checkFitInput, checkPredictInput } from './linear.ts';
+import { type Matrix, type ModelKernel, KernelError } from './contract.ts';
+import { argmax, checkFitInput, denseInput, toNumbers, checkPredictInput } from './linear.ts';
 
 export interface KnnState {
   task: 'classification' | 'regression';
@@ -25,7 +25,7 @@ export interface KnnState {
  */
 function neighbours(state: KnnState, Q: Matrix, use: (i: number, index: Int32Array, dist: Float64Array) => void): void {
   checkPredictInput(Q, state.cols, 'knn');
-  const D = toDense(Q);
+  const D = denseInput(Q, 'knn');
   const { k, rows: n, cols: p } = state, X = Float64Array.from(state.X);
   const manhattan = state.metric === 'manhattan';
   const best = new Float64Array(k), index = new Int32Array(k);
@@ -77,10 +77,10 @@ export const kernel: ModelKernel<KnnState> = {
     if (k > input.X.rows) throw new KernelError(`knn: k = ${k} is more than the ${input.X.rows} training rows`);
     const weights = params.weights === 'distance' ? 'distance' : 'uniform';
     const metric = params.metric === 'manhattan' ? 'manhattan' : 'euclidean';
-    const X = toDense(input.X);
+    const X = denseInput(input.X, 'knn');
     return {
       task: input.task, classes: input.classes, k, weights, metric, rows: X.rows, cols: X.cols,
-      X: Array.from(X.data), y: Array.from(input.y),
+      X: toNumbers(X.data), y: toNumbers(input.y),
     };
   },
   predict(state, X) {

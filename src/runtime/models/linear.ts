@@ -14,6 +14,22 @@ export interface LinearState {
   intercept: number[];
 }
 
+/** Plain number[] copy of a typed array for fitted state (a loop: Array.from on typed arrays is several times slower). */
+export function toNumbers(v: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < v.length; i++) out.push(v[i]);
+  return out;
+}
+
+const MAX_DENSE_ENTRIES = 50_000_000;
+
+/** Dense view of X for a dense-only model; a KernelError instead of densifying a huge sparse (text) matrix. */
+export function denseInput(X: Matrix, model: string): DenseMatrix {
+  if (X.kind === 'csr' && X.rows * X.cols > MAX_DENSE_ENTRIES)
+    throw new KernelError(`${model} works on dense data and ${X.rows} × ${X.cols} is too large to densify; use fewer features or a sparse-capable model (logistic, ridge, multinomial_nb)`);
+  return toDense(X);
+}
+
 /** Throws a KernelError for an empty, non-finite or mislabelled training set. */
 export function checkFitInput(input: FitInput, model: string): void {
   const { X, y, task, classes } = input;
@@ -123,9 +139,9 @@ export function choleskySolve(L: Float64Array, p: number, b: Float64Array): Floa
 /** Minimum-norm least-squares solution of A x = b (A row-major n × p) via SVD, like LAPACK gelsd. */
 export function leastSquaresSvd(A: Float64Array, n: number, p: number, b: Float64Array): Float64Array {
   const rows: number[][] = [];
-  for (let i = 0; i < n; i++) rows.push(Array.from(A.subarray(i * p, (i + 1) * p)));
+  for (let i = 0; i < n; i++) rows.push(toNumbers(A.subarray(i * p, (i + 1) * p)));
   const svd = new SVD(new MlMatrix(rows), { autoTranspose: true });
-  return Float64Array.from(svd.solve(MlMatrix.columnVector(Array.from(b))).getColumn(0));
+  return Float64Array.from(svd.solve(MlMatrix.columnVector(toNumbers(b))).getColumn(0));
 }
 
 /** Row-major n × targets scores X·coefᵀ + intercept for a dense or CSR matrix (into Z when given). */
@@ -135,9 +151,15 @@ export function linearScores(X: Matrix, coef: Float64Array, intercept: Float64Ar
     for (let i = 0; i < rows; i++) {
       const o = i * cols;
       for (let t = 0; t < targets; t++) {
-        let s = intercept[t];
-        for (let j = 0, c = t * cols; j < cols; j++) s += data[o + j] * coef[c + j];
-        Z[i * targets + t] = s;
+        // four partial sums: shorter dependency chains, ~1.3–2× faster in V8
+        const c = t * cols;
+        let s0 = 0, s1 = 0, s2 = 0, s3 = 0, j = 0;
+        for (; j + 3 < cols; j += 4) {
+          s0 += data[o + j] * coef[c + j]; s1 += data[o + j + 1] * coef[c + j + 1];
+          s2 += data[o + j + 2] * coef[c + j + 2]; s3 += data[o + j + 3] * coef[c + j + 3];
+        }
+        for (; j < cols; j++) s0 += data[o + j] * coef[c + j];
+        Z[i * targets + t] = intercept[t] + ((s0 + s1) + (s2 + s3));
       }
     }
     return Z;
@@ -173,7 +195,7 @@ export function predictLinear(state: LinearState, X: Matrix, task: 'classificati
 
 /** Fits y ≈ Xw + b by least squares; the minimum-norm solution when X is rank-deficient. */
 export function fitLeastSquares(input: FitInput, fitIntercept: boolean): LinearState {
-  const X = toDense(input.X);
+  const X = denseInput(input.X, 'linear');
   const { rows: n, cols: p } = X;
   const mean = columnMeans(X, fitIntercept);
   const Xc = centerRows(X, mean);
@@ -191,7 +213,7 @@ export function fitLeastSquares(input: FitInput, fitIntercept: boolean): LinearS
   }
   let b = yMean;
   for (let j = 0; j < p; j++) b -= mean[j] * w[j];
-  return { cols: p, targets: 1, coef: Array.from(w), intercept: [b] };
+  return { cols: p, targets: 1, coef: toNumbers(w), intercept: [b] };
 }
 
 export const kernel: ModelKernel<LinearState> = {

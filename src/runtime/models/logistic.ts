@@ -4,7 +4,7 @@
  * with the intercept unpenalized, by L-BFGS. Dense or CSR input.
  */
 import { type Matrix, type ModelKernel, KernelError } from './contract.ts';
-import { argmax, checkFitInput, checkPredictInput, linearScores } from './linear.ts';
+import { argmax, checkFitInput, toNumbers, checkPredictInput, linearScores } from './linear.ts';
 import { lbfgs, type Objective } from './lbfgs.ts';
 
 export interface LogisticState {
@@ -111,8 +111,8 @@ export const kernel: ModelKernel<LogisticState> = {
     const objective = logisticObjective(X, target, weight, t, fitIntercept, penalty === 'l2');
     const x0 = new Float64Array(t * p + (fitIntercept ? t : 0));
     const { x } = lbfgs(objective, x0, { maxIterations: Number(params.iterations), gtol: Number(params.tol) });
-    const intercept = fitIntercept ? Array.from(x.subarray(t * p)) : new Array<number>(t).fill(0);
-    return { cols: p, classes: input.classes, labels, targets: t, coef: Array.from(x.subarray(0, t * p)), intercept };
+    const intercept = fitIntercept ? toNumbers(x.subarray(t * p)) : new Array<number>(t).fill(0);
+    return { cols: p, classes: input.classes, labels, targets: t, coef: toNumbers(x.subarray(0, t * p)), intercept };
   },
   predict(state, X) {
     const out = new Float64Array(X.rows), t = state.targets;

@@ -21,12 +21,14 @@ function assertNonNegative(X: Matrix, what: string): void {
     if (X.data[q] < 0) throw new KernelError(`multinomial_nb: the ${what} contains the negative value ${X.data[q]}; this model needs counts or frequencies`);
 }
 
-/** Calls visit(row, col, value) for every non-zero entry. */
-function forEachNonZero(X: Matrix, visit: (i: number, j: number, v: number) => void): void {
+/** Adds Σ_j X[i][j] · table[j][·] (table row-major cols × width) into out[i][·] for every row i. */
+function addProducts(X: Matrix, table: Float64Array, width: number, out: Float64Array): void {
+  const { rows, cols, data } = X;
+  const add = (i: number, j: number, v: number) => { for (let c = 0, o = i * width, f = j * width; c < width; c++) out[o + c] += v * table[f + c]; };
   if (X.kind === 'csr') {
-    for (let i = 0; i < X.rows; i++) for (let q = X.indptr[i]; q < X.indptr[i + 1]; q++) visit(i, X.indices[q], X.data[q]);
+    for (let i = 0; i < rows; i++) for (let q = X.indptr[i]; q < X.indptr[i + 1]; q++) add(i, X.indices[q], data[q]);
   } else {
-    for (let i = 0; i < X.rows; i++) for (let j = 0, o = i * X.cols; j < X.cols; j++) if (X.data[o + j] !== 0) visit(i, j, X.data[o + j]);
+    for (let i = 0; i < rows; i++) for (let j = 0, o = i * cols; j < cols; j++) if (data[o + j] !== 0) add(i, j, data[o + j]);
   }
 }
 
@@ -34,10 +36,9 @@ function forEachNonZero(X: Matrix, visit: (i: number, j: number, v: number) => v
 function jointLogLikelihood(state: MultinomialNbState, X: Matrix): Float64Array {
   checkPredictInput(X, state.cols, 'multinomial_nb');
   assertNonNegative(X, 'prediction matrix');
-  const k = state.classes, flp = Float64Array.from(state.featureLogProb);
-  const J = new Float64Array(X.rows * k);
+  const k = state.classes, J = new Float64Array(X.rows * k);
   for (let i = 0; i < X.rows; i++) for (let c = 0; c < k; c++) J[i * k + c] = state.classLogPrior[c] ?? -Infinity;
-  forEachNonZero(X, (i, j, v) => { for (let c = 0, o = i * k, f = j * k; c < k; c++) J[o + c] += v * flp[f + c]; });
+  addProducts(X, Float64Array.from(state.featureLogProb), k, J);
   return J;
 }
 
@@ -53,8 +54,14 @@ export const kernel: ModelKernel<MultinomialNbState> = {
     const alpha = Math.max(alphaParam, 1e-10); // sklearn 1.2 clips alpha to 1e-10
     const p = X.cols;
     const counts = new Float64Array(p * k), total = new Float64Array(k), rowsPerClass = new Float64Array(k);
-    for (let i = 0; i < X.rows; i++) rowsPerClass[y[i]]++;
-    forEachNonZero(X, (i, j, v) => { counts[j * k + y[i]] += v; total[y[i]] += v; });
+    const { data } = X;
+    for (let i = 0; i < X.rows; i++) {
+      const c = y[i];
+      rowsPerClass[c]++;
+      if (X.kind === 'csr') for (let q = X.indptr[i]; q < X.indptr[i + 1]; q++) counts[X.indices[q] * k + c] += data[q];
+      else for (let j = 0, o = i * p; j < p; j++) counts[j * k + c] += data[o + j];
+    }
+    for (let j = 0; j < p; j++) for (let c = 0; c < k; c++) total[c] += counts[j * k + c];
     const featureLogProb = new Array<number>(p * k);
     for (let c = 0; c < k; c++) {
       const logTotal = Math.log(total[c] + alpha * p);

@@ -5,7 +5,7 @@
  */
 import { type FitInput, type Matrix, type ModelKernel, type SparseMatrix, KernelError, toDense } from './contract.ts';
 import {
-  type LinearState, checkFitInput, cholesky, choleskySolve, columnMeans, centerRows, gram, leastSquaresSvd, predictLinear,
+  type LinearState, checkFitInput, toNumbers, cholesky, choleskySolve, columnMeans, centerRows, gram, leastSquaresSvd, predictLinear,
 } from './linear.ts';
 
 export interface RidgeState extends LinearState {
@@ -144,9 +144,9 @@ export function fitRidge(input: FitInput, alpha: number, fitIntercept: boolean):
     mean = columnMeans(X, fitIntercept);
     W = solveDense(centerRows(X, mean), n, p, Y, targets, alpha);
   }
-  const intercept = Array.from(yMean);
+  const intercept = toNumbers(yMean);
   for (let k = 0; k < targets; k++) for (let j = 0; j < p; j++) intercept[k] -= mean[j] * W[k * p + j];
-  return { cols: p, targets, coef: Array.from(W), intercept };
+  return { cols: p, targets, coef: toNumbers(W), intercept };
 }
 
 export const kernel: ModelKernel<RidgeState> = {

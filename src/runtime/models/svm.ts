@@ -9,8 +9,11 @@
  *   label order is 0..k-1 like scikit-learn's (this decides one-vs-one vote ties).
  * - The fitted state is plain JSON read straight out of the C `svm_model`
  *   (full-precision rho, coefficients and support vectors: libsvm-js's own
- *   serializeModel() prints rho with 6 digits and vectors with 8). predict()
- *   rebuilds libsvm's model text from it, loads it, predicts and frees it.
+ *   serializeModel() prints rho with 6 digits and vectors with 8).
+ * - predict() is libsvm's svm_predict re-implemented on dense typed arrays
+ *   (libsvm-js's sparse-node WASM predict was 3–50× slower than sklearn's);
+ *   predictProba() rebuilds libsvm's model text, loads it into the WASM,
+ *   uses libsvm's Platt/pairwise-coupling code and frees it.
  * - A single class in the training data is a KernelError (as in scikit-learn).
  * - probability: true uses libsvm's internal 5-fold Platt scaling. libsvm-js
  *   exports no srand(), so those folds come from the C rand() stream of the
@@ -205,17 +208,67 @@ function modelText(s: SvmState): string {
   return out.join('\n') + '\n';
 }
 
+/** libsvm's svm_predict in plain TypeScript on dense rows: kernel values, one-vs-one votes (ties → lower label) or the SVR sum. */
+function predictDense(s: SvmState, X: DenseMatrix): Float64Array {
+  const l = s.supportVectors, d = s.cols, sv = Float64Array.from(s.sv), coef = Float64Array.from(s.svCoef);
+  const kv = new Float64Array(l), out = new Float64Array(X.rows);
+  const nr = s.labels.length, start = new Int32Array(nr), vote = new Int32Array(nr);
+  for (let c = 1; c < nr; c++) start[c] = start[c - 1] + s.nSV[c - 1];
+  const { gamma, coef0, degree, kernel } = s;
+  for (let r = 0; r < X.rows; r++) {
+    const xo = r * d;
+    for (let i = 0; i < l; i++) {
+      const so = i * d;
+      let acc = 0;
+      if (kernel === 'rbf') {
+        for (let j = 0; j < d; j++) { const t = X.data[xo + j] - sv[so + j]; acc += t * t; }
+        kv[i] = Math.exp(-gamma * acc);
+      } else {
+        for (let j = 0; j < d; j++) acc += X.data[xo + j] * sv[so + j];
+        kv[i] = kernel === 'linear' ? acc : kernel === 'poly' ? (gamma * acc + coef0) ** degree : Math.tanh(gamma * acc + coef0);
+      }
+    }
+    if (s.task === 'regression') {
+      let sum = 0;
+      for (let i = 0; i < l; i++) sum += coef[i] * kv[i];
+      out[r] = sum - s.rho[0];
+      continue;
+    }
+    vote.fill(0);
+    let p = 0;
+    for (let i = 0; i < nr; i++) {
+      for (let j = i + 1; j < nr; j++) {
+        let sum = 0;
+        const si = start[i], sj = start[j], c1 = (j - 1) * l, c2 = i * l;
+        for (let k = 0; k < s.nSV[i]; k++) sum += coef[c1 + si + k] * kv[si + k];
+        for (let k = 0; k < s.nSV[j]; k++) sum += coef[c2 + sj + k] * kv[sj + k];
+        if (sum - s.rho[p++] > 0) vote[i]++; else vote[j]++;
+      }
+    }
+    let best = 0;
+    for (let i = 1; i < nr; i++) if (vote[i] > vote[best]) best = i;
+    out[r] = s.labels[best];
+  }
+  return out;
+}
+
 const texts = new WeakMap<SvmState, string>();
 
 /** Runs fn on the state's model loaded into WASM, then frees it. */
 function withModel<T>(state: SvmState, X: Matrix, fn: (svm: SVMClass, D: DenseMatrix) => T): T {
-  const { SVM } = ready();
+  const { SVM, wasm } = ready();
   if (X.cols !== state.cols) throw new KernelError(`svm: model was fitted on ${state.cols} features, got ${X.cols}`);
   const D = toDense(X);
   assertFinite(D, 'svm input');
   let text = texts.get(state);
   if (text === undefined) texts.set(state, (text = modelText(state)));
-  const svm = SVM.load(text);
+  // SVM.load() would copy the text onto the 5 MB WASM stack (4 bytes a character): malloc it instead
+  const bytes = new TextEncoder().encode(text), ptr = wasm._malloc(bytes.length + 1);
+  wasm.HEAPU8.set(bytes, ptr);
+  wasm.HEAPU8[ptr + bytes.length] = 0;
+  const svm = new SVM();
+  svm.model = wasm._deserialize_model(ptr);
+  wasm._free(ptr);
   try {
     return fn(svm, D);
   } finally {
@@ -228,11 +281,10 @@ export const kernel: ModelKernel<SvmState> = {
   init: () => (loading ??= load()),
   fit,
   predict(state, X) {
-    return withModel(state, X, (svm, D) => {
-      const out = new Float64Array(D.rows);
-      for (let i = 0; i < D.rows; i++) out[i] = svm.predictOne(D.data.subarray(i * D.cols, (i + 1) * D.cols));
-      return out;
-    });
+    if (X.cols !== state.cols) throw new KernelError(`svm: model was fitted on ${state.cols} features, got ${X.cols}`);
+    const D = toDense(X);
+    assertFinite(D, 'svm input');
+    return predictDense(state, D);
   },
   predictProba(state, X) {
     if (state.task !== 'classification' || !state.probA) throw new KernelError('svm: probabilities need probability: true (classification only)');

@@ -11,6 +11,8 @@ export const modelsReachable: Rule = ({ ast, ir, reporter }) => {
   for (const m of ir.models ?? []) {
     if (m.using.length > 0) continue;
     const decl = block.models.find((x) => x.name.text === m.name);
+    // unknown names in `using` are already reported (UnknownFeature)
+    if (decl?.using?.some((n) => !declared.includes(n.text))) continue;
     const intended = decl?.using ? decl.using.map((n) => n.text).filter((n) => declared.includes(n)) : declared;
     // a model whose features all have errors is not reported again
     if (intended.length === 0) reporter.report('UnreachableModel', m.span, { model: m.name }, { hint: declared.length ? undefined : 'Declare features in a `features { … }` block.' });

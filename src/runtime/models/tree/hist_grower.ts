@@ -49,22 +49,29 @@ interface GrowNode {
   leftCount: number;
 }
 
-/** Reusable buffers of one boosting fit (histograms are [g, h, count] per bin, 256 bins per feature). */
+/** Reusable buffers of one boosting fit; a histogram is [g, h, count] per bin, feature after feature. */
 export class GrowerWorkspace {
   private free: Float64Array[] = [];
   readonly orderedG: Float64Array;
   readonly orderedH: Float64Array;
   readonly scratch: Int32Array;
+  /** where each feature's bins start in a histogram */
+  readonly offsets: Int32Array;
+  private readonly size: number;
   constructor(readonly data: BinnedData) {
     this.orderedG = new Float64Array(data.rows);
     this.orderedH = new Float64Array(data.rows);
     this.scratch = new Int32Array(data.rows);
+    this.offsets = new Int32Array(data.cols);
+    let size = 0;
+    for (let f = 0; f < data.cols; f++) { this.offsets[f] = size; size += (data.edges[f].length + 1) * 3; }
+    this.size = size;
   }
   /** A zeroed histogram. */
   take(): Float64Array {
     const h = this.free.pop();
     if (h) { h.fill(0); return h; }
-    return new Float64Array(this.data.cols * 256 * 3);
+    return new Float64Array(this.size);
   }
   /** Returns a histogram to the pool. */
   give(h: Float64Array): void {
@@ -78,7 +85,7 @@ function buildHistogram(ws: GrowerWorkspace, rows: Int32Array, start: number, en
   const count = end - start;
   for (let p = 0; p < count; p++) { const i = rows[start + p]; g[p] = grad[i]; h[p] = hess ? hess[i] : 1; }
   for (let f = 0; f < cols; f++) {
-    const col = f * n, base = f * 768;
+    const col = f * n, base = ws.offsets[f];
     for (let p = 0; p < count; p++) {
       const j = base + bins[col + rows[start + p]] * 3;
       hist[j] += g[p];
@@ -88,7 +95,8 @@ function buildHistogram(ws: GrowerWorkspace, rows: Int32Array, start: number, en
   }
 }
 
-function findSplit(node: GrowNode, data: BinnedData, opts: GrowerOptions): void {
+function findSplit(node: GrowNode, ws: GrowerWorkspace, opts: GrowerOptions): void {
+  const data = ws.data;
   const hist = node.hist!;
   const { sumG, sumH } = node;
   const count = node.end - node.start;
@@ -97,7 +105,7 @@ function findSplit(node: GrowNode, data: BinnedData, opts: GrowerOptions): void 
   node.gain = 0; node.feature = -1;
   for (let f = 0; f < data.cols; f++) {
     const last = data.edges[f].length;
-    const base = f * 768;
+    const base = ws.offsets[f];
     let gL = 0, hL = 0, cL = 0;
     for (let b = 0; b < last; b++) {
       const j = base + b * 3;
@@ -141,7 +149,7 @@ export function growTree(ws: GrowerWorkspace, rows: Int32Array, grad: Float64Arr
   if (canSplit(root)) {
     root.hist = ws.take();
     buildHistogram(ws, rows, 0, rows.length, grad, hess, root.hist);
-    findSplit(root, data, opts);
+    findSplit(root, ws, opts);
   }
   open.push(root);
   let leaves = 1;
@@ -174,7 +182,7 @@ export function growTree(ws: GrowerWorkspace, rows: Int32Array, grad: Float64Arr
       for (let j = 0; j < parentHist.length; j++) parentHist[j] -= small.hist[j];
       large.hist = parentHist;
       node.hist = null;
-      for (const child of [left, right]) if (child === left ? splitLeft : splitRight) findSplit(child, data, opts);
+      for (const child of [left, right]) if (child === left ? splitLeft : splitRight) findSplit(child, ws, opts);
     } else {
       ws.give(node.hist!);
       node.hist = null;

@@ -1,0 +1,271 @@
+/**
+ * `mlp run`: load → clean → split → search → refit the best → test → save.
+ * Pure orchestration over the runtime kernels; output goes through callbacks
+ * so the CLI decides how to show progress.
+ */
+import path from 'node:path';
+import type { ColumnType, Frame } from '../runtime/data/frame.ts';
+import { loadFrame } from '../runtime/data/load.ts';
+import { groupKfold, holdout, kfold, repeatedKfold, stratifiedKfold, timeSplit, type Split } from '../runtime/eval/splits.ts';
+import { maskToIndices, selectRows } from '../runtime/prepare/rows.ts';
+import { writeFileAtomic } from '../runtime/atomic.ts';
+import * as catalog from '../catalog/index.ts';
+import type { PipelineIR, PredicateIR, ValueIR, FeatureExprIR } from '../semantics/ir.ts';
+import { ARTIFACT_FORMAT, ARTIFACT_VERSION, fileFingerprint, textFingerprint, withoutSpans, type Artifact } from './artifact.ts';
+import { candidates, describeParams } from './candidates.ts';
+import { scoreAll } from './evaluate.ts';
+import { classLevels, fitPreprocess, preprocess, targetVector } from './pipeline.ts';
+import { cleanRows } from './prepare.ts';
+import { bestResult, fitPredict, fitSeed, runSearch, type CandidateResult, type Progress } from './search.ts';
+
+export interface RunOptions {
+  seed?: number;
+  /** directory for the artifact and report (default: the file's `export`, else ./out beside the .mlp) */
+  out?: string;
+  onProgress?: (p: Progress) => void;
+  onNote?: (message: string) => void;
+  shouldStop?: () => boolean;
+  /** the .mlp text, for the fingerprint */
+  text: string;
+}
+
+export interface LeaderboardRow {
+  rank: number;
+  candidate: string;
+  model: string;
+  line: number;
+  params: string;
+  mean: number | null;
+  std: number | null;
+  fitMs: number;
+  error?: string;
+}
+
+export interface RunReport {
+  pipeline: string;
+  file: string;
+  seed: number;
+  task: string;
+  metric: string;
+  data: { file: string; rows: number; used: number; dropped: { step: string; rows: number }[]; badRows: number };
+  split: { train: number; test: number; folds: number; validation: string };
+  leaderboard: LeaderboardRow[];
+  failures: string[];
+  best: { candidate: string; params: string; cv: { mean: number; std: number } };
+  test: { metrics: Record<string, number>; confusion?: number[][]; classes?: string[] };
+  artifact: string;
+  report: string;
+  timings: { totalMs: number; searchMs: number };
+}
+
+export class RunError extends Error {
+  override name = 'RunError';
+}
+
+/** Columns the pipeline reads (projection pushed into CSV reading). */
+export function usedColumns(ir: PipelineIR): Set<string> {
+  const used = new Set<string>([ir.problem.target]);
+  const value = (v: ValueIR): void => { if (v.op === 'column') used.add(v.name); else if (v.op === 'arith') { value(v.left); value(v.right); } else if (v.op === 'neg') value(v.operand); };
+  const pred = (p: PredicateIR): void => {
+    if (p.op === 'and' || p.op === 'or') { pred(p.left); pred(p.right); } else if (p.op === 'not') pred(p.operand);
+    else if (p.op === 'missing') value(p.column); else if (p.op === 'in') value(p.value); else if (p.op === 'compare') { value(p.left); value(p.right); }
+  };
+  for (const f of ir.features) f.columns.forEach((c) => used.add(c));
+  for (const s of ir.prepare) {
+    if (s.kind === 'drop_rows') pred(s.where);
+    else if ('columns' in s && s.kind !== 'drop_columns') s.columns.forEach((c) => used.add(c));
+  }
+  for (const c of [ir.split.stratify, ir.split.by, ir.validation.groups, ir.validation.by]) if (c) used.add(c);
+  return used;
+}
+
+function featureColumns(e: FeatureExprIR, out: Set<string>): void {
+  if (e.op === 'column') out.add(e.name);
+  else if (e.op === 'transform') e.inputs.forEach((i) => featureColumns(i, out));
+  else if (e.op === 'arith') { featureColumns(e.left, out); featureColumns(e.right, out); }
+  else if (e.op === 'neg') featureColumns(e.operand, out);
+}
+
+/** The columns a model's features read (the artifact's input schema). */
+export function inputColumns(ir: PipelineIR, using: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const byName = new Map(ir.features.map((f) => [f.name, f]));
+  const visit = (name: string) => {
+    const f = byName.get(name);
+    if (!f) return;
+    featureColumns(f.expr, out);
+    const walk = (e: FeatureExprIR): void => { if (e.op === 'feature') visit(e.name); else if (e.op === 'transform') e.inputs.forEach(walk); else if (e.op === 'arith') { walk(e.left); walk(e.right); } else if (e.op === 'neg') walk(e.operand); };
+    walk(f.expr);
+  };
+  using.forEach(visit);
+  for (const s of ir.prepare) if (s.kind === 'drop_rows' && s.phase === 'always') usedColumnsOfPredicate(s.where, out);
+  return out;
+}
+
+function usedColumnsOfPredicate(p: PredicateIR, out: Set<string>): void {
+  const v = (x: ValueIR): void => { if (x.op === 'column') out.add(x.name); else if (x.op === 'arith') { v(x.left); v(x.right); } else if (x.op === 'neg') v(x.operand); };
+  if (p.op === 'and' || p.op === 'or') { usedColumnsOfPredicate(p.left, out); usedColumnsOfPredicate(p.right, out); }
+  else if (p.op === 'not') usedColumnsOfPredicate(p.operand, out);
+  else if (p.op === 'missing') v(p.column); else if (p.op === 'in') v(p.value); else if (p.op === 'compare') { v(p.left); v(p.right); }
+}
+
+/** Loads the source's used columns with the types the checker inferred or the file declared. */
+export async function loadData(ir: PipelineIR, columns: Set<string>, onBadRows = ir.source.onBadRows) {
+  const schema = ir.source.columns.filter((c) => columns.has(c.name)).map((c) => ({ name: c.name, type: c.type as ColumnType, levels: c.type === 'category' && c.declared ? c.levels : undefined }));
+  return loadFrame(ir.source.path, schema, { missing: ir.source.missingValues, onBadRows, delimiter: ir.source.delimiter });
+}
+
+function codesOf(frame: Frame, name: string): Int32Array {
+  const c = frame.columns.get(name)!;
+  if (c.kind === 'category') return c.codes;
+  const values = c.kind === 'numeric' ? Array.from(c.values, String) : c.values.map((v) => v ?? '');
+  const index = new Map<string, number>();
+  return Int32Array.from(values, (v) => { if (!index.has(v)) index.set(v, index.size); return index.get(v)!; });
+}
+
+function trainTestSplit(ir: PipelineIR, frame: Frame, seed: number): { train: Int32Array; test: Int32Array } {
+  if (ir.split.by) {
+    const col = frame.columns.get(ir.split.by)!;
+    const key = col.kind === 'numeric' ? (i: number) => col.values[i] : (i: number) => i;
+    const order = Array.from({ length: frame.rows }, (_, i) => i).sort((a, b) => key(a) - key(b) || a - b);
+    const nTest = Math.ceil(ir.split.test * frame.rows);
+    return { train: Int32Array.from(order.slice(0, frame.rows - nTest)).sort(), test: Int32Array.from(order.slice(frame.rows - nTest)).sort() };
+  }
+  return holdout(frame.rows, { test: ir.split.test, seed, stratify: ir.split.stratify ? codesOf(frame, ir.split.stratify) : undefined });
+}
+
+function folds(ir: PipelineIR, frame: Frame, trainRows: Int32Array, seed: number): Split[] {
+  const v = ir.validation;
+  const train = selectRows(frame, trainRows);
+  const n = trainRows.length;
+  switch (v.method) {
+    case 'holdout': return [holdout(n, { test: v.fraction ?? 0.2, seed, stratify: ir.problem.task === 'classification' ? codesOf(train, ir.problem.target) : undefined })];
+    case 'kfold': return kfold(n, { k: v.k, shuffle: true, seed });
+    case 'stratified_kfold': return stratifiedKfold(codesOf(train, ir.problem.target), { k: v.k, shuffle: true, seed });
+    case 'repeated_kfold': return repeatedKfold(n, { k: v.k, repeats: v.repeats, seed, stratify: ir.problem.task === 'classification' ? codesOf(train, ir.problem.target) : undefined });
+    case 'group_kfold': return groupKfold(codesOf(train, v.groups!), v.k);
+    case 'time_split': {
+      if (!v.by) return timeSplit(n, v.k);
+      const col = train.columns.get(v.by)!;
+      const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (col.kind === 'numeric' ? col.values[a] - col.values[b] : 0) || a - b);
+      return timeSplit(n, v.k).map((s) => ({ train: Int32Array.from(s.train, (i) => order[i]).sort(), test: Int32Array.from(s.test, (i) => order[i]).sort() }));
+    }
+  }
+}
+
+const lineOf = (text: string, offset: number) => 1 + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
+
+/** Runs a checked pipeline end to end. Throws RunError / CsvError for problems the user must fix. */
+export async function runPipeline(ir: PipelineIR, options: RunOptions): Promise<RunReport> {
+  const started = performance.now();
+  const note = options.onNote ?? (() => {});
+  const seed = options.seed ?? ir.split.seed;
+  const outDir = options.out ? path.resolve(options.out) : undefined;
+  const artifactPath = outDir ? path.join(outDir, path.basename(ir.outputs.model ?? `${ir.name}.model.json`)) : ir.outputs.model ?? path.join(path.dirname(ir.file), 'out', `${ir.name}.model.json`);
+  const reportDir = outDir ?? ir.outputs.reportDir ?? path.dirname(artifactPath);
+
+  const loaded = await loadData(ir, usedColumns(ir));
+  if (loaded.badRows.count > 0) note(`skipped ${loaded.badRows.count} malformed row(s) of ${ir.source.rawPath}; first: ${loaded.badRows.first[0]?.message}`);
+  let { frame, dropped } = cleanRows(loaded.frame, ir.prepare);
+  const y = targetVector(ir, frame);
+  const labelled = maskToIndices(Uint8Array.from(y, (v) => (Number.isNaN(v) ? 0 : 1)));
+  const droppedReport = dropped.map((d) => ({ step: `line ${lineOf(options.text, d.step.span.start)}: ${d.step.kind.replace('_', ' ')}`, rows: d.rows }));
+  if (labelled.length < frame.rows) {
+    note(`dropped ${frame.rows - labelled.length} row(s) with a missing target \`${ir.problem.target}\``);
+    droppedReport.push({ step: `missing target ${ir.problem.target}`, rows: frame.rows - labelled.length });
+    frame = selectRows(frame, labelled);
+  }
+  if (frame.rows < 4) throw new RunError(`only ${frame.rows} usable row(s) in ${ir.source.rawPath} after preparation; nothing to train on`);
+
+  const split = trainTestSplit(ir, frame, seed);
+  const cvFolds = folds(ir, frame, split.train, seed);
+  const needsScores = [ir.problem.metric, ...ir.report].some((m) => catalog.metric(m)?.scores);
+  const list = candidates(ir, seed, needsScores);
+
+  const searchStart = performance.now();
+  const results = await runSearch(ir, frame, split.train, cvFolds, list, seed, options.onProgress ?? (() => {}), options.shouldStop ?? (() => false));
+  const searchMs = performance.now() - searchStart;
+  if (options.shouldStop?.()) throw new RunError('interrupted; nothing was written');
+  const leaderboard = toLeaderboard(results, options.text, ir.problem.metric);
+  const failures = groupFailures(results, options.text);
+  const best = bestResult(results, ir.problem.metric);
+  if (!best) throw new RunError(`every candidate failed:\n  ${failures.join('\n  ')}`);
+
+  // refit the best candidate on the whole training split, test it once
+  const using = best.candidate.model.using;
+  const fitted = fitPreprocess(ir, frame, split.train, using);
+  const test = preprocess(ir, frame, split.test, fitted, using);
+  const out = await fitPredict(ir, best.candidate, fitted.X, fitted.y, test.X, fitSeed(seed, best.candidate, 'refit'));
+  const testScores = scoreAll(ir, targetVector(ir, test.frame), out);
+  const classes = classLevels(ir);
+
+  const inputs = inputColumns(ir, using);
+  const artifact: Artifact = {
+    format: ARTIFACT_FORMAT, version: ARTIFACT_VERSION, pipeline: ir.name, createdAt: new Date().toISOString(), seed,
+    problem: withoutSpans(ir.problem), classes,
+    inputs: ir.source.columns.filter((c) => inputs.has(c.name)).map((c) => withoutSpans(c)),
+    prepare: { steps: withoutSpans(ir.prepare), state: fitted.prep },
+    features: { definitions: withoutSpans(ir.features), using: [...using], state: fitted.features },
+    model: { candidate: best.candidate.model.name, family: best.candidate.entry.name, kernel: best.candidate.entry.kernel, params: best.candidate.params, fitParams: best.candidate.fitParams, state: out.state },
+    metrics: { test: testScores.metrics, cv: { metric: ir.problem.metric, mean: best.mean, std: best.std } },
+    fingerprints: { data: fileFingerprint(ir.source.path), pipeline: textFingerprint(options.text) },
+  };
+  const report: RunReport = {
+    pipeline: ir.name, file: ir.file, seed, task: ir.problem.task, metric: ir.problem.metric,
+    data: { file: ir.source.path, rows: loaded.frame.rows, used: frame.rows, dropped: droppedReport, badRows: loaded.badRows.count },
+    split: { train: split.train.length, test: split.test.length, folds: cvFolds.length, validation: `${ir.validation.method}(${ir.validation.k})` },
+    leaderboard, failures,
+    best: { candidate: best.candidate.model.name, params: describeParams(best.candidate.params), cv: { mean: best.mean, std: best.std } },
+    test: { ...testScores, classes: classes.length ? classes : undefined },
+    artifact: artifactPath, report: path.join(reportDir, 'report.json'),
+    timings: { totalMs: 0, searchMs },
+  };
+  if (options.shouldStop?.()) throw new RunError('interrupted; nothing was written');
+  writeFileAtomic(artifactPath, JSON.stringify(artifact) + '\n');
+  report.timings.totalMs = performance.now() - started;
+  writeFileAtomic(report.report, JSON.stringify(report, null, 2) + '\n');
+  writeFileAtomic(path.join(reportDir, 'summary.md'), summaryMarkdown(report));
+  return report;
+}
+
+function toLeaderboard(results: CandidateResult[], text: string, metric: string): LeaderboardRow[] {
+  const ok = results.filter((r) => !r.error).sort((a, b) => (catalog.metric(metric)?.greaterIsBetter === false ? a.mean - b.mean : b.mean - a.mean) || a.candidate.id - b.candidate.id);
+  const failed = results.filter((r) => r.error);
+  return [...ok, ...failed].map((r, i) => ({
+    rank: r.error ? 0 : i + 1, candidate: r.candidate.model.name, model: r.candidate.entry.name, line: lineOf(text, r.candidate.model.span.start),
+    params: describeParams(r.candidate.params), mean: r.error ? null : r.mean, std: r.error ? null : r.std, fitMs: Math.round(r.fitMs), ...(r.error ? { error: r.error } : {}),
+  }));
+}
+
+/** "12/40 failed: svm (line 31) kernel=rbf C=1000: …", grouped by candidate and message. */
+function groupFailures(results: CandidateResult[], text: string): string[] {
+  const groups = new Map<string, CandidateResult[]>();
+  for (const r of results) if (r.error) {
+    const key = `${r.candidate.model.name}\0${r.error}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((rs) => {
+    const r = rs[0];
+    const total = results.filter((x) => x.candidate.model === r.candidate.model).length;
+    return `${rs.length}/${total} failed: ${r.candidate.model.name} (line ${lineOf(text, r.candidate.model.span.start)}) ${describeParams(r.candidate.params)}${rs.length > 1 ? ' and others' : ''}: ${r.error}`;
+  });
+}
+
+const fmt = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : Number(x.toFixed(4)).toString());
+
+/** The readable run summary (summary.md). */
+export function summaryMarkdown(r: RunReport): string {
+  const lines = [`# ${r.pipeline}`, '', `${r.task}, optimising \`${r.metric}\`, seed ${r.seed}. Data: ${r.data.used} of ${r.data.rows} rows; train ${r.split.train}, test ${r.split.test}; ${r.split.validation}.`, ''];
+  lines.push('## Leaderboard', '', '| # | candidate | parameters | CV mean | ± std | fit ms |', '|---|---|---|---|---|---|');
+  for (const row of r.leaderboard) lines.push(`| ${row.rank || '✗'} | ${row.candidate} (line ${row.line}) | ${row.params} | ${row.error ? 'failed: ' + row.error : fmt(row.mean)} | ${fmt(row.std)} | ${row.fitMs} |`);
+  lines.push('', `## Test metrics (${r.best.candidate}: ${r.best.params})`, '', '| metric | value |', '|---|---|');
+  for (const [k, v] of Object.entries(r.test.metrics)) lines.push(`| ${k} | ${fmt(v)} |`);
+  if (r.test.confusion && r.test.classes) {
+    lines.push('', '## Confusion matrix (rows: true, columns: predicted)', '', `| | ${r.test.classes.join(' | ')} |`, `|---|${r.test.classes.map(() => '---').join('|')}|`);
+    r.test.confusion.forEach((row, i) => lines.push(`| ${r.test.classes![i]} | ${row.join(' | ')} |`));
+  }
+  if (r.failures.length) lines.push('', '## Failures', '', ...r.failures.map((f) => `- ${f}`));
+  lines.push('', `Model: \`${r.artifact}\``, '');
+  return lines.join('\n');
+}
+
