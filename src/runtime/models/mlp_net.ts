@@ -334,7 +334,8 @@ function predictRaw(s: MlpState, p: Float64Array, Xin: Matrix, labels: boolean):
   return res;
 }
 
-export const kernel: ModelKernel<MlpState> = {
+/** The kernel (typed by `satisfies`, so fit's synchronous return type stays visible). */
+export const kernel = {
   name: 'mlp_net',
   fit,
   predict: (state, X) => predictRaw(state, Float64Array.from(state.weights), X, true),
@@ -346,4 +347,4 @@ export const kernel: ModelKernel<MlpState> = {
     for (let i = 0; i < P.length; i++) { out[2 * i] = 1 - P[i]; out[2 * i + 1] = P[i]; }
     return out;
   },
-};
+} satisfies ModelKernel<MlpState>;

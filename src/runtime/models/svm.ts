@@ -276,7 +276,8 @@ function withModel<T>(state: SvmState, X: Matrix, fn: (svm: SVMClass, D: DenseMa
   }
 }
 
-export const kernel: ModelKernel<SvmState> = {
+/** The kernel (typed by `satisfies`, so fit's synchronous return type stays visible). */
+export const kernel = {
   name: 'svm',
   init: () => (loading ??= load()),
   fit,
@@ -297,4 +298,4 @@ export const kernel: ModelKernel<SvmState> = {
       return out;
     });
   },
-};
+} satisfies ModelKernel<SvmState>;
