@@ -12,6 +12,8 @@ Commands:
       --check                list files that are not formatted; exit 1 if any
       --stdout               print the formatted text instead of writing
   ir <file.mlp>              print the typed IR as stable text
+  plan <file.mlp>            explain the optimized search plan before running it
+      --format text|json
   run <file.mlp>             load, prepare, search, evaluate and save the model
       --seed N               root seed (default: the file's split seed)
       --out DIR              write the artifact and report here
@@ -32,6 +34,7 @@ type Command = (argv: string[], io: CliIO) => number | Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.ts')).runCheck,
   ir: async () => (await import('./check.ts')).runIr,
+  plan: async () => (await import('./plan.ts')).runPlan,
   fmt: async () => (await import('./fmt.ts')).runFmt,
   run: async () => (await import('./run.ts')).runRun,
   predict: async () => (await import('./predict.ts')).runPredict,

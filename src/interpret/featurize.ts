@@ -6,7 +6,7 @@
 import type { Column, Frame } from '../runtime/data/frame.ts';
 import { assemble, FeatureError, type FeatureBlock } from '../runtime/features/contract.ts';
 import { applyScale, fitScale, type ScaleMethod } from '../runtime/features/scale.ts';
-import { applyMath, type MathFn } from '../runtime/features/mathfn.ts';
+import { applyMath, applyMathChain, type MathFn, type MathStep } from '../runtime/features/mathfn.ts';
 import { applyOnehot, applyOrdinal, fitOnehot, fitOrdinal } from '../runtime/features/encode.ts';
 import { applyBins, fitBins } from '../runtime/features/bin.ts';
 import { applyText, fitText, textLength, wordCount, type TextOptions } from '../runtime/features/text.ts';
@@ -156,6 +156,8 @@ class Evaluator {
         return many((values, column) => applyScale(this.learned(() => fitScale(name as ScaleMethod, values, column)), values));
       case 'log': case 'log1p': case 'sqrt': case 'abs': case 'exp': case 'square': case 'power':
         return many((values, column) => applyMath(name as MathFn, values, (p.p as number | undefined) ?? 1, column));
+      case 'elementwise': // a chain fused by the optimizer
+        return many((values, column) => applyMathChain(p.steps as MathStep[], values, column));
       case 'bin':
         return many((values, column) => applyBins(this.learned(() => fitBins(values, p.bins as number, p.strategy as 'quantile', column)), values));
       case 'onehot': {

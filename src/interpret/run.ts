@@ -12,7 +12,8 @@ import { writeFileAtomic } from '../runtime/atomic.ts';
 import * as catalog from '../catalog/index.ts';
 import type { PipelineIR, PredicateIR, ValueIR, FeatureExprIR } from '../semantics/ir.ts';
 import { ARTIFACT_FORMAT, ARTIFACT_VERSION, fileFingerprint, textFingerprint, withoutSpans, type Artifact } from './artifact.ts';
-import { candidates, describeParams } from './candidates.ts';
+import { describeParams } from './candidates.ts';
+import { optimize } from '../optimize/optimize.ts';
 import { scoreAll } from './evaluate.ts';
 import { classLevels, fitPreprocess, preprocess, targetVector } from './pipeline.ts';
 import { cleanRows } from './prepare.ts';
@@ -156,15 +157,17 @@ function folds(ir: PipelineIR, frame: Frame, trainRows: Int32Array, seed: number
 const lineOf = (text: string, offset: number) => 1 + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
 
 /** Runs a checked pipeline end to end. Throws RunError / CsvError for problems the user must fix. */
-export async function runPipeline(ir: PipelineIR, options: RunOptions): Promise<RunReport> {
+export async function runPipeline(checked: PipelineIR, options: RunOptions): Promise<RunReport> {
   const started = performance.now();
   const note = options.onNote ?? (() => {});
-  const seed = options.seed ?? ir.split.seed;
+  const seed = options.seed ?? checked.split.seed;
+  const plan = optimize(checked, seed);
+  const ir = plan.ir;
   const outDir = options.out ? path.resolve(options.out) : undefined;
   const artifactPath = outDir ? path.join(outDir, path.basename(ir.outputs.model ?? `${ir.name}.model.json`)) : ir.outputs.model ?? path.join(path.dirname(ir.file), 'out', `${ir.name}.model.json`);
   const reportDir = outDir ?? ir.outputs.reportDir ?? path.dirname(artifactPath);
 
-  const loaded = await loadData(ir, usedColumns(ir));
+  const loaded = await loadData(ir, new Set(plan.columns));
   if (loaded.badRows.count > 0) note(`skipped ${loaded.badRows.count} malformed row(s) of ${ir.source.rawPath}; first: ${loaded.badRows.first[0]?.message}`);
   let { frame, dropped } = cleanRows(loaded.frame, ir.prepare);
   const y = targetVector(ir, frame);
@@ -179,8 +182,7 @@ export async function runPipeline(ir: PipelineIR, options: RunOptions): Promise<
 
   const split = trainTestSplit(ir, frame, seed);
   const cvFolds = folds(ir, frame, split.train, seed);
-  const needsScores = [ir.problem.metric, ...ir.report].some((m) => catalog.metric(m)?.scores);
-  const list = candidates(ir, seed, needsScores);
+  const list = plan.candidates;
 
   const searchStart = performance.now();
   const results = await runSearch(ir, frame, split.train, cvFolds, list, seed, options.onProgress ?? (() => {}), options.shouldStop ?? (() => false));

@@ -56,7 +56,7 @@ const num = (x: number): string => (Number.isInteger(x) ? String(x) : x.toPrecis
 export function columnMarkdown(c: ColumnInfo): string {
   const out = [`**${c.name}** — column: ${c.kind}${c.declaration ? ' (declared)' : ' (inferred)'}`];
   const p = c.profile;
-  out.push('', `Missing: ${pct(c.missingShare)}${p ? ` (${p.missing} of ${p.rows} sampled rows)` : ''}`);
+  out.push(`Missing: ${pct(c.missingShare)}${p ? ` (${p.missing} of ${p.rows} sampled rows)` : ''}`);
   if (p) {
     if (p.min !== undefined && p.max !== undefined && c.kind !== 'date') out.push(`Range: ${num(p.min)} … ${num(p.max)}${p.mean !== undefined ? `, mean ${num(p.mean)}` : ''}`);
     if (p.distinct !== undefined) out.push(`Distinct: ${p.distinct}${p.levelsTruncated ? '+' : ''}`);

@@ -53,7 +53,15 @@ class Checker {
   run(): CheckResult {
     const decls = this.file.decls;
     const first = new Map<A.DeclKind, A.Decl>();
+    const firstStage = new Map<string, A.Decl>();
     for (const d of decls) {
+      if (d.kind === 'Stage') {
+        // explore, serve and monitor share the kind 'Stage' but each may appear once
+        const prevStage = firstStage.get(d.stage);
+        if (prevStage) this.reporter.report('DuplicateBlock', d.keywordSpan, { block: d.stage, line: this.line(prevStage.span.start) });
+        else firstStage.set(d.stage, d);
+        continue;
+      }
       const prev = first.get(d.kind);
       if (prev && ONCE.includes(d.kind)) this.reporter.report('DuplicateBlock', d.keywordSpan, { block: d.kind.toLowerCase(), line: this.line(prev.span.start) });
       else if (!prev) first.set(d.kind, d);

@@ -216,6 +216,7 @@ export function space(spec: ParamSpec, e: A.Expr, reporter: Reporter, strategy: 
   if (!isSpace(e, spec)) return values([e]);
   if (e.kind === 'List') return values(e.items);
   if (e.kind === 'Range') {
+    if (e.from.kind === 'Missing' || e.to.kind === 'Missing') return undefined; // a syntax error is already reported
     const from = literal(e.from), to = literal(e.to);
     if (typeof from !== 'number' || typeof to !== 'number' || !Number.isInteger(from) || !Number.isInteger(to)) {
       reporter.report('WrongValueType', e.span, { param: spec.name, expected: 'an integer range like `1..10`', actual: describe(e) });

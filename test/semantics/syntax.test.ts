@@ -57,6 +57,9 @@ describe('DuplicateBlock (MLP1005)', () => {
   it('reports a second search block', () => {
     expectErrors(header + minimal + 'search grid\nsearch random\n', [{ code: 'MLP1005', line: 6, message: 'Only one `search` block is allowed; the first is at line 5.' }]);
   });
+  it('reports a second explore, serve or monitor block', () => {
+    expectErrors(header + minimal + 'serve { port = 8080 }\nmonitor { drift = ks }\nserve { port = 9090 }\n', [{ code: 'MLP1005', line: 7, column: 1, message: 'Only one `serve` block is allowed; the first is at line 5.' }]);
+  });
   it('does not count a second data source as a duplicate block', () => {
     expectErrors('data a = csv("penguins.csv")\ndata b = csv("penguins.csv")\nproblem classification { target = species }\n' + minimal, [{ code: 'MLP4006', line: 2 }]);
   });

@@ -12,21 +12,40 @@ const FNS: Record<Exclude<MathFn, 'power'>, { f: (x: number) => number; domain?:
   square: { f: (x) => x * x },
 };
 
-/** Applies fn to every value (p is the exponent for 'power'); throws FeatureError naming the value and row. */
-export function applyMath(fn: MathFn, values: Float64Array, p = 1, column = 'column'): Float64Array {
+/** One element-wise step: a function and, for 'power', its exponent. */
+export interface MathStep {
+  fn: MathFn;
+  p?: number;
+}
+
+/**
+ * Applies a chain of element-wise steps in one pass over the values (the
+ * optimizer fuses `x |> log1p |> sqrt` into one chain); throws FeatureError
+ * naming the step, the value and the row.
+ */
+export function applyMathChain(steps: readonly MathStep[], values: Float64Array, column = 'column'): Float64Array {
+  const specs = steps.map((s) => {
+    const spec = s.fn === 'power' ? { f: (x: number) => Math.pow(x, s.p ?? 1) } : FNS[s.fn];
+    if (!spec) throw new FeatureError(`unknown math function "${s.fn}"`);
+    return { ...spec, label: s.fn === 'power' ? `power(${s.p ?? 1})` : s.fn };
+  });
   const out = new Float64Array(values.length);
-  const spec = fn === 'power' ? { f: (x: number) => Math.pow(x, p) } : FNS[fn];
-  if (!spec) throw new FeatureError(`unknown math function "${fn}"`);
-  const label = fn === 'power' ? `power(${p})` : fn;
   for (let i = 0; i < values.length; i++) {
-    const x = values[i];
+    let x = values[i];
     if (x !== x) { out[i] = NaN; continue; }
-    if ('domain' in spec && spec.domain && !spec.domain(x))
-      throw new FeatureError(`${label} of ${column}: value ${x} at row ${i} is outside the domain (needs ${spec.needs})`);
-    const y = spec.f(x);
-    if (!Number.isFinite(y))
-      throw new FeatureError(`${label} of ${column}: value ${x} at row ${i} gives ${y}`);
-    out[i] = y;
+    for (const spec of specs) {
+      if ('domain' in spec && spec.domain && !spec.domain(x))
+        throw new FeatureError(`${spec.label} of ${column}: value ${x} at row ${i} is outside the domain (needs ${spec.needs})`);
+      const y = spec.f(x);
+      if (!Number.isFinite(y)) throw new FeatureError(`${spec.label} of ${column}: value ${x} at row ${i} gives ${y}`);
+      x = y;
+    }
+    out[i] = x;
   }
   return out;
+}
+
+/** Applies fn to every value (p is the exponent for 'power'); throws FeatureError naming the value and row. */
+export function applyMath(fn: MathFn, values: Float64Array, p = 1, column = 'column'): Float64Array {
+  return applyMathChain([{ fn, p }], values, column);
 }

@@ -1,7 +1,8 @@
 /**
- * Logistic regression like scikit-learn's LogisticRegression (lbfgs): binary
- * (one coefficient row) or multinomial softmax, minimizing C·Σ wᵢ·lossᵢ + ½||W||²
- * with the intercept unpenalized, by L-BFGS. Dense or CSR input.
+ * Logistic regression like scikit-learn's LogisticRegression: binary (one
+ * coefficient row) or multinomial softmax, minimizing C·Σ wᵢ·lossᵢ + ½||W||²
+ * ('l2', sklearn's lbfgs), + ||W||₁ ('l1', sklearn's saga; by OWL-QN) or no
+ * penalty, with the intercept unpenalized. Dense or CSR input.
  */
 import { type Matrix, type ModelKernel, KernelError } from './contract.ts';
 import { argmax, checkFitInput, toNumbers, checkPredictInput, linearScores } from './linear.ts';
@@ -92,7 +93,7 @@ export const kernel: ModelKernel<LogisticState> = {
     if (input.task !== 'classification') throw new KernelError('logistic is a classification model; use ridge or linear for regression');
     const C = Number(params.C), penalty = String(params.penalty);
     if (!(C > 0)) throw new KernelError(`logistic: C must be > 0, got ${params.C}`);
-    if (penalty !== 'l2' && penalty !== 'none') throw new KernelError(`logistic: penalty '${penalty}' is not supported; use 'l2' or 'none'`);
+    if (penalty !== 'l2' && penalty !== 'l1' && penalty !== 'none') throw new KernelError(`logistic: penalty '${penalty}' is not supported; use 'l2', 'l1' or 'none'`);
     const { X, y } = input, n = X.rows, p = X.cols;
     const count = new Float64Array(input.classes);
     for (let i = 0; i < n; i++) count[y[i]]++;
@@ -110,7 +111,8 @@ export const kernel: ModelKernel<LogisticState> = {
     const fitIntercept = params.fit_intercept !== false;
     const objective = logisticObjective(X, target, weight, t, fitIntercept, penalty === 'l2');
     const x0 = new Float64Array(t * p + (fitIntercept ? t : 0));
-    const { x } = lbfgs(objective, x0, { maxIterations: Number(params.iterations), gtol: Number(params.tol) });
+    const l1 = penalty === 'l1' ? { weight: 1, count: t * p } : undefined;
+    const { x } = lbfgs(objective, x0, { maxIterations: Number(params.iterations), gtol: Number(params.tol), l1 });
     const intercept = fitIntercept ? toNumbers(x.subarray(t * p)) : new Array<number>(t).fill(0);
     return { cols: p, classes: input.classes, labels, targets: t, coef: toNumbers(x.subarray(0, t * p)), intercept };
   },

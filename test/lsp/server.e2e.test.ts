@@ -1,0 +1,64 @@
+/** The real server over stdio, as an editor drives it. */
+import { describe, expect, it } from 'vitest';
+import { nextDiagnostics, penguinsUri, startServer } from './client.ts';
+
+const uri = penguinsUri();
+const BROKEN = `data penguins = csv("penguins.csv")
+
+problem classification {
+  target = species
+}
+
+features {
+  size = standardize(body_mass)
+}
+
+models {
+  knn = knn(k: 1..5)
+}
+`;
+const FIXED = BROKEN.replace('standardize(body_mass)', 'standardize(body_mass_g)');
+
+describe('mlp lsp --stdio', () => {
+  it('answers a whole editing session and exits 0', async () => {
+    const { connection, exited, child, stderr } = await startServer();
+    try {
+      const first = nextDiagnostics(connection, uri);
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'mlp', version: 1, text: BROKEN } });
+      const published = await first;
+      const unknown = published.diagnostics.find((d) => /body_mass/.test(d.message));
+      expect(unknown?.message).toMatch(/Did you mean `body_mass_g`\?/);
+      expect(unknown?.range).toEqual({ start: { line: 7, character: 21 }, end: { line: 7, character: 30 } });
+
+      const completion = await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 11, character: 12 } }) as { label: string }[];
+      expect(completion.map((i) => i.label)).toEqual(expect.arrayContaining(['weights', 'metric']));
+
+      const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 12 } }) as { contents: { value: string } };
+      expect(hover.contents.value).toMatch(/species.*category/);
+
+      const definition = await connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 3, character: 12 } }) as { range: { start: unknown } };
+      expect(definition.range.start).toEqual({ line: 0, character: 5 });
+
+      const rename = await connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: { line: 11, character: 3 }, newName: 'neighbours' }) as { changes: Record<string, { newText: string }[]> };
+      expect(rename.changes[uri].map((e) => e.newText)).toEqual(['neighbours']);
+
+      const formatting = await connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }) as { newText: string }[];
+      expect(Array.isArray(formatting)).toBe(true);
+
+      const pulled = await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { items: unknown[] };
+      expect(pulled.items.length).toBe(published.diagnostics.length);
+
+      const cleared = nextDiagnostics(connection, uri, (ds) => !ds.some((d) => /body_mass\b/.test(d.message)));
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: FIXED }] });
+      expect((await cleared).diagnostics.filter((d: { severity?: number }) => d.severity === 1)).toEqual([]);
+
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill();
+      connection.dispose();
+      if (child.exitCode !== 0) console.error(stderr());
+    }
+  }, 30_000);
+});
