@@ -14,7 +14,9 @@ import { SchemaCache } from '../src/semantics/schema.ts';
 import { messages } from '../src/diagnostics/messages.ts';
 import { repoRoot } from './semantics/helpers.ts';
 
-const RUNS = Number(process.env.MLP_FUZZ_RUNS ?? 150);
+/** runs per property; the default keeps `npm test` fast, MLP_FUZZ_RUNS deepens it (and truncates every example at every offset) */
+const RUNS = Number(process.env.MLP_FUZZ_RUNS ?? 40);
+const DEEP = process.env.MLP_FUZZ_RUNS !== undefined;
 const codes = new Set(Object.values(messages).map((m) => m.code));
 const schemas = new SchemaCache();
 
@@ -22,6 +24,7 @@ const examples = fs.readdirSync(path.join(repoRoot, 'examples'), { withFileTypes
   .filter((d) => d.isDirectory())
   .flatMap((d) => fs.readdirSync(path.join(repoRoot, 'examples', d.name)).filter((f) => f.endsWith('.mlp')).map((f) => path.join(repoRoot, 'examples', d.name, f)))
   .map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
+const shortest = examples.reduce<(typeof examples)[number] | undefined>((best, ex) => (!best || ex.text.length < best.text.length ? ex : best), undefined);
 
 /** Analyses and checks the invariants; returns a description of the first violation. */
 function check(text: string, file: string): void {
@@ -84,11 +87,15 @@ describe('fuzz: analyze never throws and reports only valid diagnostics', () => 
         fc.assert(fc.property(fc.nat(lines.length - 1), (i) => check(joined(lines.filter((_, j) => j !== i)), ex.file)), { numRuns: Math.min(RUNS, lines.length * 2) });
       });
 
-      it('truncated at every offset', () => {
-        // every offset of the (short) example, so each prefix is seen once; the deep run does the same
-        const step = ex.text.length > 4000 ? Math.ceil(ex.text.length / 4000) : 1;
-        for (let i = 0; i <= ex.text.length; i += step) check(ex.text.slice(0, i), ex.file);
-      });
+      if (DEEP || ex === shortest) {
+        it('truncated at every offset', () => {
+          for (let i = 0; i <= ex.text.length; i++) check(ex.text.slice(0, i), ex.file);
+        });
+      } else {
+        it('truncated at random offsets', () => {
+          fc.assert(fc.property(fc.nat(ex.text.length), (i) => check(ex.text.slice(0, i), ex.file)), { numRuns: RUNS });
+        });
+      }
 
       it('with junk inserted at random positions', () => {
         fc.assert(fc.property(fc.array(fc.tuple(fc.nat(ex.text.length), junk), { minLength: 1, maxLength: 5 }), (edits) => {

@@ -18,7 +18,7 @@ export function renderReport(r: RunReport, top = 15): string {
   const out = [`Leaderboard (${r.metric}, ${r.split.validation} on ${r.split.train} training rows):`, `  #  ${'candidate'.padEnd(w.c)}  ${'parameters'.padEnd(w.p)}  ${'CV mean'.padStart(8)}  ${'± std'.padStart(7)}  fit ms`];
   for (const x of rows) {
     const params = x.params.length > w.p ? x.params.slice(0, w.p - 1) + '…' : x.params;
-    out.push(`${String(x.rank || '✗').padStart(3)}  ${x.candidate.padEnd(w.c)}  ${params.padEnd(w.p)}  ${(x.error ? 'failed' : fmt(x.mean)).padStart(8)}  ${fmt(x.std).padStart(7)}  ${x.fitMs}`);
+    out.push(`${String(x.rank || (x.error ? '✗' : '–')).padStart(3)}  ${x.candidate.padEnd(w.c)}  ${params.padEnd(w.p)}  ${(x.error ? 'failed' : fmt(x.mean)).padStart(8)}  ${fmt(x.std).padStart(7)}  ${x.fitMs}`);
   }
   if (r.leaderboard.length > top) out.push(`  … ${r.leaderboard.length - top} more in ${r.report}`);
   if (r.failures.length) out.push('', 'Failures:', ...r.failures.map((f) => `  ${f}`));
@@ -37,6 +37,8 @@ export async function runRun(argv: string[], io: CliIO): Promise<number> {
   const { positional, flags, error } = parseArgs(argv, { seed: 'string', out: 'string', threads: 'string', json: 'boolean', quiet: 'boolean' });
   if (error || positional.length !== 1) { io.stderr(`mlp run: ${error ?? 'give one .mlp file'}\n`); return 2; }
   const seed = flags.seed === undefined ? undefined : Number(flags.seed);
+  const threads = flags.threads === undefined ? undefined : Number(flags.threads);
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) { io.stderr('mlp run: --threads must be a positive integer\n'); return 2; }
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0)) { io.stderr('mlp run: --seed must be a non-negative integer\n'); return 2; }
   const file = positional[0];
   const a = analyzeFile(file, io);
@@ -53,7 +55,7 @@ export async function runRun(argv: string[], io: CliIO): Promise<number> {
   const progress = progressPrinter(io);
   try {
     const report = await runPipeline(a.ir, {
-      seed, out: flags.out as string | undefined, text: a.text,
+      seed, threads, out: flags.out as string | undefined, text: a.text,
       onProgress: flags.quiet ? undefined : progress.update,
       onNote: (m) => io.stderr(`note: ${m}\n`),
       shouldStop: () => stop,

@@ -17,10 +17,12 @@ import { optimize } from '../optimize/optimize.ts';
 import { scoreAll } from './evaluate.ts';
 import { classLevels, fitPreprocess, preprocess, targetVector } from './pipeline.ts';
 import { cleanRows } from './prepare.ts';
-import { bestResult, fitPredict, fitSeed, runSearch, type CandidateResult, type Progress } from './search.ts';
+import { bestResult, compare, fitPredict, fitSeed, runSearch, threadCount, type CandidateResult, type Progress } from './search.ts';
 
 export interface RunOptions {
   seed?: number;
+  /** worker threads for the search (default: MLP_THREADS, else every core) */
+  threads?: number;
   /** directory for the artifact and report (default: the file's `export`, else ./out beside the .mlp) */
   out?: string;
   onProgress?: (p: Progress) => void;
@@ -40,6 +42,7 @@ export interface LeaderboardRow {
   std: number | null;
   fitMs: number;
   error?: string;
+  note?: string;
 }
 
 export interface RunReport {
@@ -154,6 +157,23 @@ function folds(ir: PipelineIR, frame: Frame, trainRows: Int32Array, seed: number
   }
 }
 
+/**
+ * The checker saw the target's levels in a sample; the run takes them from
+ * the whole file (a file sorted by class shows one level first), and checks
+ * the positive class against them.
+ */
+function withTargetLevels(ir: PipelineIR, frame: Frame): PipelineIR {
+  if (ir.problem.task !== 'classification') return ir;
+  const col = frame.columns.get(ir.problem.target)!;
+  let levels: string[];
+  if (col.kind === 'category') levels = [...col.levels];
+  else if (col.kind === 'numeric') levels = [...new Set(Array.from(col.values).filter((v) => !Number.isNaN(v)))].sort((a, b) => a - b).map(String);
+  else levels = [...new Set(col.values.filter((v): v is string => v !== null))].sort();
+  if (levels.length < 2) throw new RunError(`the target \`${ir.problem.target}\` has ${levels.length} level(s) in ${ir.source.rawPath}; classification needs at least two`);
+  if (ir.problem.positive !== undefined && !levels.includes(ir.problem.positive)) throw new RunError(`the positive class "${ir.problem.positive}" is not a level of \`${ir.problem.target}\` (levels: ${levels.join(', ')})`);
+  return { ...ir, source: { ...ir.source, columns: ir.source.columns.map((c) => (c.name === ir.problem.target ? { ...c, levels } : c)) } };
+}
+
 const lineOf = (text: string, offset: number) => 1 + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
 
 /** Runs a checked pipeline end to end. Throws RunError / CsvError for problems the user must fix. */
@@ -162,7 +182,7 @@ export async function runPipeline(checked: PipelineIR, options: RunOptions): Pro
   const note = options.onNote ?? (() => {});
   const seed = options.seed ?? checked.split.seed;
   const plan = optimize(checked, seed);
-  const ir = plan.ir;
+  let ir = plan.ir;
   const outDir = options.out ? path.resolve(options.out) : undefined;
   const artifactPath = outDir ? path.join(outDir, path.basename(ir.outputs.model ?? `${ir.name}.model.json`)) : ir.outputs.model ?? path.join(path.dirname(ir.file), 'out', `${ir.name}.model.json`);
   const reportDir = outDir ?? ir.outputs.reportDir ?? path.dirname(artifactPath);
@@ -170,6 +190,7 @@ export async function runPipeline(checked: PipelineIR, options: RunOptions): Pro
   const loaded = await loadData(ir, new Set(plan.columns));
   if (loaded.badRows.count > 0) note(`skipped ${loaded.badRows.count} malformed row(s) of ${ir.source.rawPath}; first: ${loaded.badRows.first[0]?.message}`);
   let { frame, dropped } = cleanRows(loaded.frame, ir.prepare);
+  ir = withTargetLevels(ir, frame);
   const y = targetVector(ir, frame);
   const labelled = maskToIndices(Uint8Array.from(y, (v) => (Number.isNaN(v) ? 0 : 1)));
   const droppedReport = dropped.map((d) => ({ step: `line ${lineOf(options.text, d.step.span.start)}: ${d.step.kind.replace('_', ' ')}`, rows: d.rows }));
@@ -185,7 +206,8 @@ export async function runPipeline(checked: PipelineIR, options: RunOptions): Pro
   const list = plan.candidates;
 
   const searchStart = performance.now();
-  const results = await runSearch(ir, frame, split.train, cvFolds, list, seed, options.onProgress ?? (() => {}), options.shouldStop ?? (() => false));
+  const ctx = { ir, frame, trainRows: split.train, folds: cvFolds, candidates: [...list].sort((a, b) => a.id - b.id), seed, deadline: ir.search.timeSeconds ? Date.now() + ir.search.timeSeconds * 1000 : Infinity };
+  const results = await runSearch(ctx, { threads: threadCount(options.threads), halving: plan.halving, onProgress: options.onProgress ?? (() => {}), shouldStop: options.shouldStop ?? (() => false) });
   const searchMs = performance.now() - searchStart;
   if (options.shouldStop?.()) throw new RunError('interrupted; nothing was written');
   const leaderboard = toLeaderboard(results, options.text, ir.problem.metric);
@@ -231,11 +253,13 @@ export async function runPipeline(checked: PipelineIR, options: RunOptions): Pro
 }
 
 function toLeaderboard(results: CandidateResult[], text: string, metric: string): LeaderboardRow[] {
-  const ok = results.filter((r) => !r.error).sort((a, b) => (catalog.metric(metric)?.greaterIsBetter === false ? a.mean - b.mean : b.mean - a.mean) || a.candidate.id - b.candidate.id);
+  const survivors = results.filter((r) => !r.error && r.eliminatedInRound === undefined).sort((a, b) => compare(a, b, metric));
+  const eliminated = results.filter((r) => !r.error && r.eliminatedInRound !== undefined).sort((a, b) => b.eliminatedInRound! - a.eliminatedInRound! || compare(a, b, metric));
   const failed = results.filter((r) => r.error);
-  return [...ok, ...failed].map((r, i) => ({
-    rank: r.error ? 0 : i + 1, candidate: r.candidate.model.name, model: r.candidate.entry.name, line: lineOf(text, r.candidate.model.span.start),
-    params: describeParams(r.candidate.params), mean: r.error ? null : r.mean, std: r.error ? null : r.std, fitMs: Math.round(r.fitMs), ...(r.error ? { error: r.error } : {}),
+  return [...survivors, ...eliminated, ...failed].map((r, i) => ({
+    rank: r.error || r.eliminatedInRound !== undefined ? 0 : i + 1, candidate: r.candidate.model.name, model: r.candidate.entry.name, line: lineOf(text, r.candidate.model.span.start),
+    params: describeParams(r.candidate.params), mean: r.error ? null : r.mean, std: r.error ? null : r.std, fitMs: Math.round(r.fitMs),
+    ...(r.error ? { error: r.error } : {}), ...(r.eliminatedInRound !== undefined ? { note: `eliminated in halving round ${r.eliminatedInRound} (score on a subsample)` } : {}),
   }));
 }
 

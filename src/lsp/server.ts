@@ -37,6 +37,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const analyses = new AnalysisCache();
   const timers = new Map<string, NodeJS.Timeout>();
+  let diagnosticsDelay = DIAGNOSTICS_DELAY_MS;
 
   const analysisOf = (uri: string): Analysis | undefined => {
     const doc = documents.get(uri);
@@ -64,12 +65,16 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
-  function schedule(uri: string, delay = DIAGNOSTICS_DELAY_MS): void {
+  function schedule(uri: string, delay = diagnosticsDelay): void {
     clearTimeout(timers.get(uri));
     timers.set(uri, setTimeout(() => { timers.delete(uri); publish(uri); }, delay));
   }
 
-  connection.onInitialize(() => ({
+  connection.onInitialize((params) => {
+    // `initializationOptions.diagnosticsDelayMs` tunes the debounce (benchmarks set 0)
+    const delay = (params.initializationOptions as { diagnosticsDelayMs?: unknown } | undefined)?.diagnosticsDelayMs;
+    if (typeof delay === 'number' && delay >= 0) diagnosticsDelay = delay;
+    return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: ['(', ',', ':', '=', ' ', '|', '>'], resolveProvider: false },
@@ -85,7 +90,8 @@ export function startServer(connection: Connection): void {
       diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
     },
     serverInfo: { name: 'mlp', version: '0.1.0' },
-  }));
+    };
+  });
 
   documents.onDidOpen((e) => schedule(e.document.uri, 0));
   documents.onDidChangeContent((e) => schedule(e.document.uri));

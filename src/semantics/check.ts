@@ -123,6 +123,7 @@ class Checker {
     }
     if (this.schema?.ok) {
       this.scope.columnsKnown = true;
+      this.scope.sampleTruncated = this.schema.truncated;
       for (const p of this.schema.profiles) {
         this.scope.columns.set(p.name, { name: p.name, kind: p.type, levels: p.type === 'text' ? undefined : p.levels, missingShare: p.missingShare, profile: p });
       }

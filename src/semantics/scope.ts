@@ -31,6 +31,8 @@ export interface Scope {
   sourceDecl?: A.Name;
   /** false when the data file could not be read: column names cannot be checked */
   columnsKnown: boolean;
+  /** the data sample stopped before the end of the file: levels seen may be incomplete */
+  sampleTruncated: boolean;
   columns: Map<string, ColumnInfo>;
   features: Map<string, FeatureInfo>;
   models: Map<string, ModelInfo>;
@@ -39,5 +41,5 @@ export interface Scope {
 }
 
 export function emptyScope(): Scope {
-  return { columnsKnown: false, columns: new Map(), features: new Map(), models: new Map(), references: [] };
+  return { columnsKnown: false, sampleTruncated: false, columns: new Map(), features: new Map(), models: new Map(), references: [] };
 }

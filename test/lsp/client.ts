@@ -9,14 +9,14 @@ export interface Server { child: ChildProcess; connection: MessageConnection; ex
 export const root = path.resolve(import.meta.dirname, '../..');
 export const penguinsUri = (name = 'lsp-test.mlp') => pathToFileURL(path.join(root, 'examples/penguins', name)).href;
 
-export async function startServer(): Promise<Server> {
+export async function startServer(initializationOptions?: object): Promise<Server> {
   const child = spawn(process.execPath, [path.join(root, 'bin/mlp.js'), 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => { stderr += d; });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {} });
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, initializationOptions });
   await connection.sendNotification('initialized', {});
   return { child, connection, exited, stderr: () => stderr };
 }

@@ -15,14 +15,17 @@ import type { FitInput } from '../../src/runtime/models/contract.ts';
 
 const input = (c: ParityCase, seed: number): FitInput => ({ X: c.XTrain, y: c.yTrain, task: c.task, classes: c.classes.length, seed });
 const score = (c: ParityCase, pred: ArrayLike<number>) => (c.task === 'regression' ? r2(c.yTest, pred) : agreement(pred, c.yTest));
+/** Lets vitest's worker RPC run between long synchronous steps (avoids its onTaskUpdate timeout). */
+const breathe = () => new Promise((r) => setImmediate(r));
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 describe('svm parity with sklearn.svm.SVC / SVR', () => {
   beforeAll(async () => { await svm.init!(); });
   const cases: [string, 'linear' | 'rbf'][] = [];
   for (const ds of ['iris', 'breast_cancer', 'digits', 'penguins']) for (const k of ['linear', 'rbf'] as const) cases.push([ds, k]);
-  it.each(cases)('%s, %s kernel', (ds, k) => {
+  it.each(cases)('%s, %s kernel', async (ds, k) => {
     const c = sklearnCase(ds, 'standardize', `svm.SVC(kernel='${k}', C=1.0, gamma='scale')`);
+    await breathe();
     const s = svm.fit(input(c, 0), { kernel: k, C: 1, gamma: 'scale' });
     const ours = score(c, svm.predict(s, c.XTest)), theirs = score(c, c.sklearn.pred);
     console.log(`svm ${ds} ${k}: ours ${ours.toFixed(4)} sklearn ${theirs.toFixed(4)} SVs ${s.supportVectors}/${c.sklearn.nSupport}`);
@@ -41,13 +44,15 @@ describe('svm parity with sklearn.svm.SVC / SVR', () => {
 
 describe('mlp_net parity with sklearn.neural_network MLPClassifier / MLPRegressor', () => {
   const cases: [string, number, number][] = [['iris', 3, 0.02], ['breast_cancer', 3, 0.02], ['digits', 1, 0.02], ['diabetes', 5, 0.1]];
-  it.each(cases)('%s (mean of %i seeds, bound %f)', (ds, seeds, bound) => {
+  it.each(cases)('%s (mean of %i seeds, bound %f)', async (ds, seeds, bound) => {
     const est = ds === 'diabetes' ? 'MLPRegressor' : 'MLPClassifier';
     const ours: number[] = [], theirs: number[] = [];
     for (let seed = 0; seed < seeds; seed++) {
       const c = sklearnCase(ds, 'standardize', `neural_network.${est}(hidden_layer_sizes=(100,), max_iter=200, random_state=${seed})`);
       theirs.push(score(c, c.sklearn.pred));
+      await breathe();
       ours.push(score(c, mlp.predict(mlp.fit(input(c, seed), { hidden: [100], iterations: 200 }), c.XTest)));
+      await breathe();
     }
     console.log(`mlp ${ds}: ours ${mean(ours).toFixed(4)} [${ours.map((x) => x.toFixed(3))}] sklearn ${mean(theirs).toFixed(4)} [${theirs.map((x) => x.toFixed(3))}]`);
     expect(Math.abs(mean(ours) - mean(theirs))).toBeLessThanOrEqual(bound);

@@ -15,7 +15,7 @@ export const svm: ModelEntry = {
     { name: 'coef0', doc: 'Independent term of the polynomial and sigmoid kernels.', type: 'number', default: 0, appliesWhen: { param: 'kernel', values: ['poly', 'sigmoid'] } },
     { name: 'epsilon', doc: 'Width of the no-penalty tube (regression only).', type: 'number', min: 0, default: 0.1 },
     tol(1e-3), classWeight,
-    { name: 'probability', doc: 'Calibrate class probabilities (Platt scaling; slower). Needed for ROC AUC and log loss.', type: 'boolean', default: false },
+    { name: 'probability', doc: 'Calibrate class probabilities (Platt scaling; slower). Turned on automatically when a metric needs probabilities (ROC AUC, log loss).', type: 'boolean', default: false },
     { name: 'shrinking', doc: 'Use the shrinking heuristic.', type: 'boolean', default: true },
   ],
 };
