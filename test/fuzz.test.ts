@@ -15,7 +15,7 @@ import { messages } from '../src/diagnostics/messages.ts';
 import { repoRoot } from './semantics/helpers.ts';
 
 /** runs per property; the default keeps `npm test` fast, MLP_FUZZ_RUNS deepens it (and truncates every example at every offset) */
-const RUNS = Number(process.env.MLP_FUZZ_RUNS ?? 40);
+const RUNS = Number(process.env.MLP_FUZZ_RUNS ?? 30);
 const DEEP = process.env.MLP_FUZZ_RUNS !== undefined;
 const codes = new Set(Object.values(messages).map((m) => m.code));
 const schemas = new SchemaCache();

@@ -19,6 +19,7 @@ Commands:
       --out DIR              write the artifact and report here
       --threads N            worker threads (default: all cores)
       --json                 print the run report as JSON on stdout
+      --splits               include the train/test/fold data rows in the report
       --quiet                no progress, no leaderboard
   predict <model.json> <data.csv>
       -o, --out FILE         write predictions here (default: stdout)

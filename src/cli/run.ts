@@ -34,7 +34,7 @@ export function renderReport(r: RunReport, top = 15): string {
 }
 
 export async function runRun(argv: string[], io: CliIO): Promise<number> {
-  const { positional, flags, error } = parseArgs(argv, { seed: 'string', out: 'string', threads: 'string', json: 'boolean', quiet: 'boolean' });
+  const { positional, flags, error } = parseArgs(argv, { seed: 'string', out: 'string', threads: 'string', json: 'boolean', quiet: 'boolean', splits: 'boolean' });
   if (error || positional.length !== 1) { io.stderr(`mlp run: ${error ?? 'give one .mlp file'}\n`); return 2; }
   const seed = flags.seed === undefined ? undefined : Number(flags.seed);
   const threads = flags.threads === undefined ? undefined : Number(flags.threads);
@@ -55,7 +55,7 @@ export async function runRun(argv: string[], io: CliIO): Promise<number> {
   const progress = progressPrinter(io);
   try {
     const report = await runPipeline(a.ir, {
-      seed, threads, out: flags.out as string | undefined, text: a.text,
+      seed, threads, out: flags.out as string | undefined, text: a.text, exportSplits: !!flags.splits,
       onProgress: flags.quiet ? undefined : progress.update,
       onNote: (m) => io.stderr(`note: ${m}\n`),
       shouldStop: () => stop,

@@ -64,9 +64,10 @@ export function predicateMask(frame: Frame, p: PredicateIR): Uint8Array {
   return out;
 }
 
-/** Applies the row filters to labelled data; returns the kept frame and counts per step. */
-export function cleanRows(frame: Frame, steps: readonly PrepStepIR[]): { frame: Frame; dropped: { step: PrepStepIR; rows: number }[] } {
+/** Applies the row filters to labelled data; returns the kept frame, which input rows it holds, and counts per step. */
+export function cleanRows(frame: Frame, steps: readonly PrepStepIR[]): { frame: Frame; kept: Int32Array; dropped: { step: PrepStepIR; rows: number }[] } {
   const dropped: { step: PrepStepIR; rows: number }[] = [];
+  let kept = Int32Array.from({ length: frame.rows }, (_, i) => i);
   for (const step of steps) {
     let keep: Uint8Array | undefined;
     if (step.kind === 'drop_rows') keep = predicateMask(frame, step.where).map((x) => 1 - x);
@@ -74,9 +75,12 @@ export function cleanRows(frame: Frame, steps: readonly PrepStepIR[]): { frame: 
     if (!keep) continue;
     const idx = maskToIndices(keep);
     dropped.push({ step, rows: frame.rows - idx.length });
-    if (idx.length !== frame.rows) frame = selectRows(frame, idx);
+    if (idx.length !== frame.rows) {
+      frame = selectRows(frame, idx);
+      kept = idx.map((i) => kept[i]);
+    }
   }
-  return { frame, dropped };
+  return { frame, kept, dropped };
 }
 
 function withColumn(frame: Frame, name: string, column: Column): Frame {

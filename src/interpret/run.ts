@@ -30,6 +30,8 @@ export interface RunOptions {
   shouldStop?: () => boolean;
   /** the .mlp text, for the fingerprint */
   text: string;
+  /** include the data rows (0-based, in the file) of the train/test split and of every fold in the report */
+  exportSplits?: boolean;
 }
 
 export interface LeaderboardRow {
@@ -52,7 +54,7 @@ export interface RunReport {
   task: string;
   metric: string;
   data: { file: string; rows: number; used: number; dropped: { step: string; rows: number }[]; badRows: number };
-  split: { train: number; test: number; folds: number; validation: string };
+  split: { train: number; test: number; folds: number; validation: string; rows?: { train: number[]; test: number[]; folds: { train: number[]; test: number[] }[] } };
   leaderboard: LeaderboardRow[];
   failures: string[];
   best: { candidate: string; params: string; cv: { mean: number; std: number } };
@@ -189,7 +191,7 @@ export async function runPipeline(checked: PipelineIR, options: RunOptions): Pro
 
   const loaded = await loadData(ir, new Set(plan.columns));
   if (loaded.badRows.count > 0) note(`skipped ${loaded.badRows.count} malformed row(s) of ${ir.source.rawPath}; first: ${loaded.badRows.first[0]?.message}`);
-  let { frame, dropped } = cleanRows(loaded.frame, ir.prepare);
+  let { frame, kept: origin, dropped } = cleanRows(loaded.frame, ir.prepare);
   ir = withTargetLevels(ir, frame);
   const y = targetVector(ir, frame);
   const labelled = maskToIndices(Uint8Array.from(y, (v) => (Number.isNaN(v) ? 0 : 1)));
@@ -198,6 +200,7 @@ export async function runPipeline(checked: PipelineIR, options: RunOptions): Pro
     note(`dropped ${frame.rows - labelled.length} row(s) with a missing target \`${ir.problem.target}\``);
     droppedReport.push({ step: `missing target ${ir.problem.target}`, rows: frame.rows - labelled.length });
     frame = selectRows(frame, labelled);
+    origin = labelled.map((i) => origin[i]);
   }
   if (frame.rows < 4) throw new RunError(`only ${frame.rows} usable row(s) in ${ir.source.rawPath} after preparation; nothing to train on`);
 
@@ -237,7 +240,13 @@ export async function runPipeline(checked: PipelineIR, options: RunOptions): Pro
   const report: RunReport = {
     pipeline: ir.name, file: ir.file, seed, task: ir.problem.task, metric: ir.problem.metric,
     data: { file: ir.source.path, rows: loaded.frame.rows, used: frame.rows, dropped: droppedReport, badRows: loaded.badRows.count },
-    split: { train: split.train.length, test: split.test.length, folds: cvFolds.length, validation: `${ir.validation.method}(${ir.validation.k})` },
+    split: {
+      train: split.train.length, test: split.test.length, folds: cvFolds.length, validation: `${ir.validation.method}(${ir.validation.k})`,
+      ...(options.exportSplits ? { rows: {
+        train: Array.from(split.train, (i) => origin[i]), test: Array.from(split.test, (i) => origin[i]),
+        folds: cvFolds.map((f) => ({ train: Array.from(f.train, (i) => origin[split.train[i]]), test: Array.from(f.test, (i) => origin[split.train[i]]) })),
+      } } : {}),
+    },
     leaderboard, failures,
     best: { candidate: best.candidate.model.name, params: describeParams(best.candidate.params), cv: { mean: best.mean, std: best.std } },
     test: { ...testScores, classes: classes.length ? classes : undefined },
