@@ -134,7 +134,7 @@ describe('diagnostics and code actions', () => {
   it('sends the checker diagnostics with code and hint', () => {
     const { a } = doc(`${DATA}features {\n  s = standardize(body_mass)\n}\n`);
     const ds = handleDiagnostics(a);
-    const d = ds.find((x) => /body_mass/.test(x.message))!;
+    const d = ds.find((x) => /body_mass/.test(String(x.message)))!;
     expect(d.code).toBe(a.diagnostics.find((x) => /body_mass/.test(x.message))!.code);
     expect(d.message).toMatch(/Did you mean `body_mass_g`\?/);
     expect(d.range.start.line).toBe(2);

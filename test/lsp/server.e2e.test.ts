@@ -50,7 +50,7 @@ describe('mlp lsp --stdio', () => {
 
       const cleared = nextDiagnostics(connection, uri, (ds) => !ds.some((d) => /body_mass\b/.test(d.message)));
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: FIXED }] });
-      expect((await cleared).diagnostics.filter((d: { severity?: number }) => d.severity === 1)).toEqual([]);
+      expect((await cleared).diagnostics.filter((d) => (d as { severity?: number }).severity === 1)).toEqual([]);
 
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');
