@@ -5,7 +5,9 @@
  * matrices reach Python through a temporary JSON file. scikit-learn runs
  * single-threaded (threadpoolctl limits OpenMP to 1 thread) and, for the
  * forest, also with n_jobs=-1; ours run the forest on 1 thread and on
- * worker threads (the pool is warmed first).
+ * worker threads (the pool is warmed first). Wall and CPU time (all threads of
+ * the process) are both shown: on a shared, busy machine wall times swing
+ * several-fold, and CPU time is the fairer single-threaded comparison.
  * Run: npx tsx bench/models_trees.ts
  */
 import { execFileSync } from 'node:child_process';
@@ -22,15 +24,21 @@ import { sklearnCase } from '../test/parity/harness.ts';
 
 const RUNS = 5;
 
-/** Median wall time in ms of RUNS calls. */
-async function median(f: () => unknown): Promise<number> {
-  const times: number[] = [];
+interface Timing { wall: number; cpu: number }
+
+/** Median wall and CPU time in ms of RUNS calls. */
+async function median(f: () => unknown): Promise<Timing> {
+  const wall: number[] = [], cpu: number[] = [];
   for (let r = 0; r < RUNS; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await f();
-    times.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    const used = process.cpuUsage(c0);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+  const mid = (a: number[]) => a.sort((x, y) => x - y)[Math.floor(RUNS / 2)];
+  return { wall: mid(wall), cpu: mid(cpu) };
 }
 
 const PYTHON = String.raw`
@@ -40,10 +48,11 @@ from sklearn import tree, ensemble
 d = json.load(open(sys.argv[1]))
 Xtr = np.array(d['Xtr']).reshape(-1, d['cols']); ytr = np.array(d['ytr']); Xte = np.array(d['Xte']).reshape(-1, d['cols'])
 def med(f):
-    ts = []
+    wall, cpu = [], []
     for _ in range(${RUNS}):
-        t0 = time.perf_counter(); f(); ts.append((time.perf_counter() - t0) * 1000)
-    return sorted(ts)[len(ts) // 2]
+        t0 = time.perf_counter(); c0 = time.process_time(); f()
+        wall.append((time.perf_counter() - t0) * 1000); cpu.append((time.process_time() - c0) * 1000)
+    return {'wall': sorted(wall)[len(wall) // 2], 'cpu': sorted(cpu)[len(cpu) // 2]}
 out = {}
 with threadpool_limits(limits=1):
     for name, make in [('decision_tree', lambda: tree.DecisionTreeClassifier(random_state=0)),
@@ -81,7 +90,7 @@ function generatedCase(rows = 20_000, cols = 20): Case {
   };
 }
 
-function sklearnTimes(c: Case): Record<string, { fit: number; predict: number }> {
+function sklearnTimes(c: Case): Record<string, { fit: Timing; predict: Timing }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mlp-bench-'));
   const file = path.join(dir, 'case.json');
   const X = c.train.X as DenseMatrix;
@@ -100,7 +109,8 @@ const boostParams: Params = { iterations: 100, learning_rate: 0.1, max_depth: nu
 const threads = forestThreads();
 await startForestWorkers();
 const cell = (ours: number, theirs: number) => `${ours.toFixed(1)} / ${theirs.toFixed(1)} = ${(ours / theirs).toFixed(2)}×`;
-console.log(`dataset | model | fit ms (ours / sklearn = ratio) | predict ms (ours / sklearn = ratio)`);
+console.log('dataset | model | fit wall ms (ours / sklearn = ratio) | fit CPU ms | predict wall ms | predict CPU ms');
+console.log('---|---|---|---|---|---');
 for (const c of [harnessCase('breast_cancer'), harnessCase('digits'), generatedCase()]) {
   const sk = sklearnTimes(c);
   const rows: [string, ModelKernel<any>, Params, number, string][] = [
@@ -114,7 +124,9 @@ for (const c of [harnessCase('breast_cancer'), harnessCase('digits'), generatedC
     const state = await kernel.fit(c.train, params);
     const fitMs = await median(() => kernel.fit(c.train, params));
     const predictMs = await median(() => kernel.predict(state, c.XTest));
-    console.log(`${c.name} | ${label} | ${cell(fitMs, sk[reference].fit)} | ${cell(predictMs, sk[reference].predict)}`);
+    const theirs = sk[reference];
+    console.log(`${c.name} | ${label} | ${cell(fitMs.wall, theirs.fit.wall)} | ${cell(fitMs.cpu, theirs.fit.cpu)} | ` +
+      `${cell(predictMs.wall, theirs.predict.wall)} | ${cell(predictMs.cpu, theirs.predict.cpu)}`);
   }
 }
 setForestThreads(undefined);

@@ -205,7 +205,6 @@ class Checker {
       const v = checkValue(spec, s.value, this.reporter);
       if (v !== undefined) values[s.key.text] = v;
     }
-    for (const spec of specs) if (spec.required && !(spec.name in exprs) && block !== 'problem') this.reporter.report('MissingArgument', { start: 0, end: 0 }, { owner: block, name: spec.name });
     return { values, exprs };
   }
 
@@ -395,13 +394,10 @@ class Checker {
     return { test: (values.test as number | undefined) ?? 0.2, stratify, by, shuffle: (values.shuffle as boolean | undefined) ?? true, seed: (values.seed as number | undefined) ?? 42, span: d?.span };
   }
 
+  /** Stratification keeps class shares, so the column must hold classes. */
   private requireCategorical(name: string, span: A.Span): void {
     const c = this.scope.columns.get(name);
-    if (!c) return;
-    const isTarget = name === this.scope.columns.get(name)?.name && this.task === 'classification';
-    if (c.kind === 'numeric' || c.kind === 'text' || c.kind === 'date' || (!isTarget && this.task === 'regression' && c.kind === 'integer' && (c.levels?.length ?? 0) > 50)) {
-      this.reporter.report('StratifyRegression', span, { name, actual: `a ${c.kind} column` });
-    }
+    if (c && (c.kind === 'numeric' || c.kind === 'text' || c.kind === 'date')) this.reporter.report('StratifyRegression', span, { name, actual: `a ${c.kind} column` });
   }
 
   private validation(d: Extract<A.Decl, { kind: 'Validate' }> | undefined, problem: IR.ProblemIR | undefined): IR.ValidationIR {

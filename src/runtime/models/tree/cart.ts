@@ -38,18 +38,28 @@ export interface TreeOptions {
   maxFeatures: number;
 }
 
-/** Column-major copy and per-feature sort order of a row-major matrix. */
+/**
+ * Column-major copy and per-feature sort order of a row-major matrix. Sorting
+ * runs natively on the values; each row then finds its place by binary search
+ * (ties keep row order), which avoids a comparator call per comparison.
+ */
 export function presort(data: Float64Array, rows: number, cols: number, y: Float64Array, classes: number): TreeData {
   const columns = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) for (let f = 0; f < cols; f++) columns[f * rows + i] = data[i * cols + f];
   const order = new Int32Array(rows * cols);
-  const keys = new Float64Array(rows);
-  const idx = new Int32Array(rows);
+  const values = new Float64Array(rows);
+  const taken = new Int32Array(rows);
   for (let f = 0; f < cols; f++) {
-    for (let i = 0; i < rows; i++) idx[i] = i;
-    keys.set(columns.subarray(f * rows, (f + 1) * rows));
-    idx.sort((a, b) => keys[a] - keys[b] || a - b);
-    order.set(idx, f * rows);
+    const column = columns.subarray(f * rows, (f + 1) * rows);
+    values.set(column);
+    values.sort();
+    taken.fill(0);
+    for (let i = 0; i < rows; i++) {
+      const x = column[i];
+      let lo = 0, hi = rows;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (values[mid] < x) lo = mid + 1; else hi = mid; }
+      order[f * rows + lo + taken[lo]++] = i;
+    }
   }
   return { rows, cols, columns, order, y, labels: Int32Array.from(y), classes };
 }
