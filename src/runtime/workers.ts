@@ -13,9 +13,27 @@ function tsxApiUrl(): string {
   return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
 }
 
-/** Starts `url` (a `.ts` module beside the caller) as a worker, through tsx when running from sources. */
+let host: URL | undefined;
+
+/**
+ * Makes every worker start `script` instead: a single-file program written
+ * by `mlp compile` hosts its own workers. The worker gets workerData
+ * `{ mlpWorker: '<module>.ts' }` and the program runs that module's body.
+ */
+export function hostWorkers(script: URL): void {
+  host = script;
+}
+
+/**
+ * Starts `url` (a `.ts` module beside the caller) as a worker: the compiled
+ * `.js` twin when running from dist/, else the source through tsx.
+ */
 export function startWorker(url: URL, options: WorkerOptions = {}): Worker {
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, options);
+  if (host) {
+    options = { ...options, workerData: { mlpWorker: url.pathname.slice(url.pathname.lastIndexOf('/') + 1) } };
+    url = host;
+    if (!url.pathname.endsWith('.ts')) return new Worker(url, options);
+  } else if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(url.href.replace(/\.ts$/, '.js')), options);
   const code = `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => tsx.tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`;
   return new Worker(code, { ...options, eval: true });
 }

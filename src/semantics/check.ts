@@ -443,6 +443,7 @@ class Checker {
   private models(d: Extract<A.Decl, { kind: 'Models' }> | undefined, features: IR.FeatureIR[], strategy: IR.SearchIR['strategy']): IR.ModelIR[] {
     if (!d) return [];
     const out: IR.ModelIR[] = [];
+    const lowered = new Set(features.map((f) => f.name));
     for (const m of d.models) {
       const prev = this.scope.models.get(m.name.text);
       if (prev) { this.reporter.report('DuplicateName', m.name.span, { name: m.name.text, line: this.line(prev.decl.name.span.start) }); continue; }
@@ -482,7 +483,7 @@ class Checker {
         for (const n of m.using) {
           if (this.scope.features.has(n.text)) {
             this.scope.references.push({ name: n, kind: 'feature', target: n.text });
-            if (features.some((f) => f.name === n.text)) using.push(n.text);
+            if (lowered.has(n.text)) using.push(n.text);
           } else this.reporter.report('UnknownFeature', n.span, { name: n.text }, { hint: didYouMean(n.text, this.scope.features.keys()) });
         }
       }

@@ -11,7 +11,18 @@ const count = (s: SpaceIR): number => (s.kind === 'values' ? s.values.length : 0
  * 0 when a parameter is a distribution (random search only).
  */
 export function gridSize(m: ModelIR): number {
-  return expandGrid(m)?.length ?? 0;
+  const names = Object.keys(m.params);
+  if (names.some((n) => count(m.params[n]) === 0)) return 0;
+  const conditional = names.filter((n) => m.conditions[n]);
+  const plain = names.filter((n) => !m.conditions[n]).reduce((k, n) => k * count(m.params[n]), 1);
+  if (conditional.length === 0) return plain;
+  // conditional parameters multiply only the branches where they apply; one level of conditions (the catalog's)
+  const controllers = [...new Set(conditional.map((n) => m.conditions[n].param))];
+  if (controllers.length !== 1 || m.conditions[controllers[0]]) return expandGrid(m)!.length;
+  const controller = controllers[0];
+  const values = (m.params[controller] as Extract<SpaceIR, { kind: 'values' }>).values;
+  const others = plain / values.length;
+  return values.reduce<number>((total, v) => total + others * conditional.filter((n) => m.conditions[n].values.includes(String(v))).reduce((k, n) => k * count(m.params[n]), 1), 0);
 }
 
 /** Every grid candidate of a model (conditional parameters dropped where they do not apply, duplicates removed), or undefined for distributions. */

@@ -26,7 +26,7 @@ const ruleWords: Record<string, string> = {
   modelDecl: 'a model candidate `name = model(…)`',
   argument: 'an argument',
   list: 'a list `[…]`',
-  compareOp: 'a comparison operator',
+  operand: 'a value',
 };
 
 function describeFound(t: IToken): string {
@@ -57,7 +57,7 @@ function reportParseError(e: IRecognitionException, text: string, reporter: Repo
   if (e.name === 'MismatchedTokenException' && m) expected = m[1].replace(/^'(.*)'$/, '`$1`');
   else {
     const rule = [...rules].reverse().find((r) => r in ruleWords);
-    expected = rule ? ruleWords[rule] : rules.includes('expression') || rules.some((r) => /Expr|primary|unary|power|additive|multiplicative|comparison/.test(r)) ? 'an expression' : 'something else';
+    expected = rule ? ruleWords[rule] : rules.includes('expression') ? 'an expression' : 'something else';
   }
   const inPrepare = rules.at(-1) === 'prepareDecl' && t.tokenType.name === 'Identifier';
   reporter.report('UnexpectedToken', span, { expected: inPrepare ? ruleWords.prepStep : expected, found: describeFound(t) });

@@ -8,7 +8,7 @@ import * as T from './tokens.ts';
 
 export class MlpParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'full', maxLookahead: 3 });
+    super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 3 });
     this.performSelfAnalysis();
   }
 
@@ -221,85 +221,27 @@ export class MlpParser extends CstParser {
     ]);
   });
 
-  // ---- expressions, loosest binding first ----
+  // ---- expressions ----
+  // One flat rule: operands joined by binary operators (and the postfix
+  // `is [not] missing`). Precedence is applied when the AST is built
+  // (toAst.ts), which keeps the CST shallow: a precedence-climbing grammar
+  // builds a dozen nested CST nodes for every name and number.
 
   expression = this.RULE('expression', () => {
-    this.SUBRULE(this.andExpr);
-    this.MANY(() => { this.CONSUME(T.Or); this.SUBRULE2(this.andExpr); });
-  });
-
-  andExpr = this.RULE('andExpr', () => {
-    this.SUBRULE(this.notExpr);
-    this.MANY(() => { this.CONSUME(T.And); this.SUBRULE2(this.notExpr); });
-  });
-
-  notExpr = this.RULE('notExpr', () => {
-    this.OR([
-      { ALT: () => { this.CONSUME(T.Not); this.SUBRULE(this.notExpr); } },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
-  });
-
-  comparison = this.RULE('comparison', () => {
-    this.SUBRULE(this.pipeExpr);
-    this.OPTION(() => this.OR([
-      { ALT: () => { this.SUBRULE(this.compareOp); this.SUBRULE2(this.pipeExpr); } },
-      { ALT: () => { this.CONSUME(T.Is); this.OPTION2(() => this.CONSUME(T.Not)); this.CONSUME(T.Missing); } },
-      { ALT: () => { this.CONSUME(T.In); this.SUBRULE3(this.pipeExpr); } },
+    this.SUBRULE(this.operand);
+    this.MANY(() => this.OR([
+      { ALT: () => { this.CONSUME(T.BinaryOperator); this.SUBRULE2(this.operand); } },
+      { ALT: () => { this.CONSUME(T.Is); this.OPTION(() => this.CONSUME(T.Not)); this.CONSUME(T.Missing); } },
     ]));
   });
 
-  compareOp = this.RULE('compareOp', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.LessEq) },
-      { ALT: () => this.CONSUME(T.GreaterEq) },
-      { ALT: () => this.CONSUME(T.EqualEq) },
-      { ALT: () => this.CONSUME(T.NotEq) },
-      { ALT: () => this.CONSUME(T.Less) },
-      { ALT: () => this.CONSUME(T.Greater) },
-    ]);
-  });
-
-  pipeExpr = this.RULE('pipeExpr', () => {
-    this.SUBRULE(this.rangeExpr);
-    this.MANY(() => { this.CONSUME(T.PipeOp); this.SUBRULE2(this.rangeExpr); });
-  });
-
-  rangeExpr = this.RULE('rangeExpr', () => {
-    this.SUBRULE(this.additive);
-    this.OPTION(() => { this.CONSUME(T.RangeOp); this.SUBRULE2(this.additive); });
-  });
-
-  additive = this.RULE('additive', () => {
-    this.SUBRULE(this.multiplicative);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
-      this.SUBRULE2(this.multiplicative);
-    });
-  });
-
-  multiplicative = this.RULE('multiplicative', () => {
-    this.SUBRULE(this.unary);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Slash) }]);
-      this.SUBRULE2(this.unary);
-    });
-  });
-
-  unary = this.RULE('unary', () => {
-    this.OR([
-      { ALT: () => { this.CONSUME(T.Minus); this.SUBRULE(this.unary); } },
-      { ALT: () => this.SUBRULE(this.power) },
-    ]);
-  });
-
-  power = this.RULE('power', () => {
-    this.SUBRULE(this.primary);
-    this.OPTION(() => { this.CONSUME(T.Caret); this.SUBRULE(this.unary); });
-  });
-
-  primary = this.RULE('primary', () => {
-    this.OR([
+  /** Prefix operators (`not`, `-`) and one primary value. */
+  operand = this.RULE('operand', () => {
+    this.MANY(() => this.OR([
+      { ALT: () => this.CONSUME(T.Not) },
+      { ALT: () => this.CONSUME(T.Minus) },
+    ]));
+    this.OR2([
       { ALT: () => this.CONSUME(T.NumberLiteral) },
       { ALT: () => this.CONSUME(T.Percent) },
       { ALT: () => this.CONSUME(T.Duration) },
@@ -314,8 +256,12 @@ export class MlpParser extends CstParser {
     ]);
   });
 
+  /** A name, or a call `name(args)`; the name token is consumed here (not via `name`) to keep the CST small. */
   callOrRef = this.RULE('callOrRef', () => {
-    this.SUBRULE(this.name);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(T.QuotedName) },
+    ]);
     this.OPTION(() => {
       this.CONSUME(T.LParen);
       this.OPTION2(() => {

@@ -151,6 +151,7 @@ export class AstBuilder {
     return nodes(n.children, 'name').map((x) => this.name(x)).filter((x): x is A.Name => !!x);
   }
 
+  /** A Name from a `name`/`keyName` node, or from a node that holds the name token itself (`callOrRef`). */
   name(n: CstNode | undefined): A.Name | undefined {
     if (!n) return undefined;
     const id = firstToken(n.children, 'Identifier');
@@ -162,88 +163,60 @@ export class AstBuilder {
     return undefined;
   }
 
-  /** Any expression-level CST node to an AST expression. */
+  /** An `expression` CST node (a flat operator sequence) to an AST expression, applying precedence. */
   expr(n: CstNode | undefined, at: number): A.Expr {
     if (!n) return this.missing(at);
-    const c = n.children;
-    const span = nodeSpan(n, { start: at, end: at });
-    switch (n.name) {
-      case 'expression': return this.binaryChain(n, 'andExpr', { Or: 'or' }, at);
-      case 'andExpr': return this.binaryChain(n, 'notExpr', { And: 'and' }, at);
-      case 'notExpr':
-        if (firstToken(c, 'Not')) return { kind: 'Unary', op: 'not', operand: this.expr(firstNode(c, 'notExpr'), span.end), span };
-        return this.expr(firstNode(c, 'comparison'), at);
-      case 'comparison': {
-        const [left, right] = nodes(c, 'pipeExpr').map((x) => this.expr(x, span.end));
-        const lhs = left ?? this.missing(at);
-        if (firstToken(c, 'Missing') || firstToken(c, 'Is')) return { kind: 'IsMissing', operand: lhs, negated: !!firstToken(c, 'Not'), span };
-        if (firstToken(c, 'In')) return { kind: 'In', operand: lhs, set: right ?? this.missing(span.end), span };
-        const op = firstNode(c, 'compareOp');
-        if (op) {
-          const t = Object.values(op.children).flat().find(isToken);
-          return { kind: 'Binary', op: (t?.image ?? '==') as A.BinaryOp, left: lhs, right: right ?? this.missing(span.end), span };
-        }
-        return lhs;
-      }
-      case 'pipeExpr': {
-        const parts = nodes(c, 'rangeExpr').map((x) => this.expr(x, span.end));
-        if (parts.length <= 1) return parts[0] ?? this.missing(at);
-        return { kind: 'Pipe', input: parts[0], steps: parts.slice(1), span };
-      }
-      case 'rangeExpr': {
-        const parts = nodes(c, 'additive').map((x) => this.expr(x, span.end));
-        if (!firstToken(c, 'RangeOp')) return parts[0] ?? this.missing(at);
-        return { kind: 'Range', from: parts[0] ?? this.missing(at), to: parts[1] ?? this.missing(span.end), span };
-      }
-      case 'additive': return this.binaryChain(n, 'multiplicative', { Plus: '+', Minus: '-' }, at);
-      case 'multiplicative': return this.binaryChain(n, 'unary', { Star: '*', Slash: '/' }, at);
-      case 'unary':
-        if (firstToken(c, 'Minus')) {
-          const operand = this.expr(firstNode(c, 'unary'), span.end);
-          if (operand.kind === 'Number') return { kind: 'Number', value: -operand.value, raw: '-' + operand.raw, span };
-          return { kind: 'Unary', op: '-', operand, span };
-        }
-        return this.expr(firstNode(c, 'power'), at);
-      case 'power': {
-        const base = this.expr(firstNode(c, 'primary'), at);
-        if (!firstToken(c, 'Caret')) return base;
-        return { kind: 'Binary', op: '^', left: base, right: this.expr(firstNode(c, 'unary'), span.end), span };
-      }
-      case 'primary': return this.primary(n, span);
-      case 'callOrRef': {
-        const callee = this.name(firstNode(c, 'name'));
-        if (!callee) return this.missing(at);
-        if (!c.LParen) return { kind: 'Ref', name: callee, span: callee.span };
-        const args = nodes(c, 'argument').map((a) => {
-          const aspan = nodeSpan(a, span);
-          return { name: this.name(firstNode(a.children, 'name')), value: this.expr(firstNode(a.children, 'expression'), aspan.end), span: aspan };
-        });
-        return { kind: 'Call', callee, args, span };
-      }
-      case 'list':
-        return { kind: 'List', items: nodes(c, 'expression').map((x) => this.expr(x, span.end)), span };
+    if (n.name === 'callOrRef') return this.callOrRef(n, at);
+    if (n.name === 'list') return this.list(n, at);
+    const operands = n.children.operand;
+    if (operands?.length === 1 && !n.children.BinaryOperator && !n.children.Is) {
+      // the common case: one operand, no operators
+      const o = operands[0] as CstNode;
+      if (!o.children.Not && !o.children.Minus) return this.atom(o);
     }
-    return this.missing(at);
+    const items = this.flatten(n);
+    if (items.length === 0) return this.missing(at);
+    const p = new Pratt(items, (node) => this.atom(node), nodeSpan(n, { start: at, end: at }).end);
+    return p.parse(0);
   }
 
-  private binaryChain(n: CstNode, operandRule: string, ops: Record<string, A.BinaryOp>, at: number): A.Expr {
-    const operands = nodes(n.children, operandRule);
-    const opTokens = Object.keys(ops).flatMap((k) => (n.children[k] ?? []).filter(isToken)).sort((a, b) => a.startOffset - b.startOffset);
-    let result = this.expr(operands[0], at);
-    for (let i = 1; i < operands.length; i++) {
-      const right = this.expr(operands[i], result.span.end);
-      const opTok = opTokens[i - 1];
-      const op = opTok ? ops[opTok.tokenType.name] : Object.values(ops)[0];
-      result = { kind: 'Binary', op, left: result, right, span: { start: result.span.start, end: Math.max(result.span.end, right.span.end) } };
+  /** Operands' prefix operators, atoms, infix operators and postfix `is [not] missing`, in source order. */
+  private flatten(n: CstNode): Item[] {
+    const items: Item[] = [];
+    const tokens = (n.children.BinaryOperator ?? []).filter(isToken).filter((t) => !t.isInsertedInRecovery);
+    const is = [...(n.children.Is ?? []), ...(n.children.Not ?? []), ...(n.children.Missing ?? [])].filter(isToken);
+    const operands = nodes(n.children, 'operand');
+    const parts: { offset: number; push: () => void }[] = [];
+    for (const t of tokens) parts.push({ offset: t.startOffset, push: () => items.push({ kind: 'infix', op: t.image as A.BinaryOp, span: tokenSpan(t) }) });
+    for (const t of is) {
+      if (t.tokenType.name !== 'Is') continue;
+      const negated = is.some((x) => x.tokenType.name === 'Not' && x.startOffset > t.startOffset && !is.some((m) => m.tokenType.name === 'Missing' && m.startOffset < x.startOffset && m.startOffset > t.startOffset));
+      const missing = is.filter((x) => x.tokenType.name === 'Missing' && x.startOffset > t.startOffset).sort((a, b) => a.startOffset - b.startOffset)[0];
+      parts.push({ offset: t.startOffset, push: () => items.push({ kind: 'missing', negated, span: { start: t.startOffset, end: missing ? (missing.endOffset ?? missing.startOffset) + 1 : (t.endOffset ?? t.startOffset) + 1 } }) });
     }
-    return result;
+    for (const o of operands) {
+      const start = o.location?.startOffset;
+      parts.push({
+        offset: Number.isFinite(start) ? (start as number) : Infinity,
+        push: () => {
+          for (const t of [...(o.children.Not ?? []), ...(o.children.Minus ?? [])].filter(isToken).sort((a, b) => a.startOffset - b.startOffset)) {
+            items.push({ kind: 'prefix', op: t.image === 'not' ? 'not' : '-', span: tokenSpan(t) });
+          }
+          items.push({ kind: 'atom', node: o, span: nodeSpan(o, { start: at0(o), end: at0(o) }) });
+        },
+      });
+    }
+    parts.sort((a, b) => a.offset - b.offset).forEach((p) => p.push());
+    return items;
   }
 
-  private primary(n: CstNode, span: A.Span): A.Expr {
-    const c = n.children;
-    const tok = Object.values(c).flat().find(isToken);
-    const sub = Object.values(c).flat().find(isNode);
-    if (tok && tok.tokenType.name !== 'LParen' && !tok.isInsertedInRecovery) {
+  /** The primary value of an `operand` node. */
+  private atom(o: CstNode): A.Expr {
+    const c = o.children;
+    const span = nodeSpan(o, { start: at0(o), end: at0(o) });
+    const inner = firstNode(c, 'callOrRef') ?? firstNode(c, 'list') ?? firstNode(c, 'expression');
+    const tok = (c.NumberLiteral ?? c.Percent ?? c.Duration ?? c.StringLiteral ?? c.UnterminatedString ?? c.True ?? c.False ?? c.Null)?.[0] as IToken | undefined;
+    if (tok && !tok.isInsertedInRecovery) {
       const s = tokenSpan(tok);
       switch (tok.tokenType.name) {
         case 'NumberLiteral': return { kind: 'Number', value: Number(tok.image), raw: tok.image, span: s };
@@ -260,9 +233,100 @@ export class AstBuilder {
         case 'Null': return { kind: 'Null', span: s };
       }
     }
-    if (sub) return this.expr(sub, span.start);
+    if (inner) return this.expr(inner, span.start);
     return this.missing(span.start);
   }
+
+  private callOrRef(n: CstNode, at: number): A.Expr {
+    const c = n.children;
+    const span = nodeSpan(n, { start: at, end: at });
+    const callee = this.name(n);
+    if (!callee) return this.missing(at);
+    if (!c.LParen) return { kind: 'Ref', name: callee, span: callee.span };
+    const args = nodes(c, 'argument').map((a) => {
+      const aspan = nodeSpan(a, span);
+      return { name: this.name(firstNode(a.children, 'name')), value: this.expr(firstNode(a.children, 'expression'), aspan.end), span: aspan };
+    });
+    return { kind: 'Call', callee, args, span };
+  }
+
+  private list(n: CstNode, at: number): A.Expr {
+    const span = nodeSpan(n, { start: at, end: at });
+    return { kind: 'List', items: nodes(n.children, 'expression').map((x) => this.expr(x, span.end)), span };
+  }
+}
+
+const at0 = (n: CstNode) => (Number.isFinite(n.location?.startOffset) ? (n.location!.startOffset as number) : 0);
+
+type Item =
+  | { kind: 'atom'; node: CstNode; span: A.Span }
+  | { kind: 'prefix'; op: 'not' | '-'; span: A.Span }
+  | { kind: 'infix'; op: A.BinaryOp | 'in' | '|>' | '..'; span: A.Span }
+  | { kind: 'missing'; negated: boolean; span: A.Span };
+
+/** Binding power of each infix operator (higher binds tighter); `^` is right-associative. */
+const INFIX: Record<string, number> = { or: 1, and: 2, '<': 4, '<=': 4, '>': 4, '>=': 4, '==': 4, '!=': 4, in: 4, '|>': 5, '..': 6, '+': 7, '-': 7, '*': 8, '/': 8, '^': 10 };
+const NOT = 3, MISSING = 4, NEG = 9;
+
+/** Precedence climbing over a flat operator sequence. */
+class Pratt {
+  private i = 0;
+  /** pipes built by this sequence (as opposed to parenthesised ones) */
+  private readonly pipes = new WeakSet<A.Expr>();
+  constructor(private readonly items: Item[], private readonly atom: (n: CstNode) => A.Expr, private readonly end: number) {}
+
+  private missingAt(offset: number): A.MissingExpr {
+    return { kind: 'Missing', span: { start: offset, end: offset } };
+  }
+
+  parse(min: number): A.Expr {
+    let left = this.prefix();
+    for (;;) {
+      const item = this.items[this.i];
+      if (!item) return left;
+      if (item.kind === 'missing') {
+        if (MISSING < min) return left;
+        this.i++;
+        left = { kind: 'IsMissing', operand: left, negated: item.negated, span: { start: left.span.start, end: item.span.end } };
+        continue;
+      }
+      if (item.kind !== 'infix') return left;
+      const bp = INFIX[item.op];
+      if (bp < min) return left;
+      this.i++;
+      const right = this.parse(item.op === '^' ? bp : bp + 1);
+      // `a |> f |> g` is one pipe; `(a |> f) |> g` keeps the parenthesised pipe as its input
+      if (item.op === '|>' && left.kind === 'Pipe' && this.pipes.has(left)) left = { ...left, steps: [...left.steps, right], span: { start: left.span.start, end: Math.max(left.span.end, right.span.end) } };
+      else left = combine(item.op, left, right);
+      if (left.kind === 'Pipe') this.pipes.add(left);
+    }
+  }
+
+  private prefix(): A.Expr {
+    const item = this.items[this.i];
+    if (!item) return this.missingAt(this.end);
+    if (item.kind === 'prefix') {
+      this.i++;
+      const operand = this.parse(item.op === 'not' ? NOT : NEG);
+      const span = { start: item.span.start, end: Math.max(item.span.end, operand.span.end) };
+      if (item.op === '-' && operand.kind === 'Number') return { kind: 'Number', value: -operand.value, raw: '-' + operand.raw, span };
+      return { kind: 'Unary', op: item.op, operand, span };
+    }
+    if (item.kind === 'atom') {
+      this.i++;
+      return this.atom(item.node);
+    }
+    // an operator where an operand should be (recovery): leave a hole
+    return this.missingAt(item.span.start);
+  }
+}
+
+function combine(op: string, left: A.Expr, right: A.Expr): A.Expr {
+  const span = { start: left.span.start, end: Math.max(left.span.end, right.span.end) };
+  if (op === '|>') return { kind: 'Pipe', input: left, steps: [right], span };
+  if (op === '..') return { kind: 'Range', from: left, to: right, span };
+  if (op === 'in') return { kind: 'In', operand: left, set: right, span };
+  return { kind: 'Binary', op: op as A.BinaryOp, left, right, span };
 }
 
 /** Decodes the escapes a .mlp string may hold: \" \\ \n \t \r \uXXXX. */

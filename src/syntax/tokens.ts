@@ -8,12 +8,15 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
 
 export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
 
+/** Every infix operator; the parser reads operator sequences flat and toAst applies precedence. */
+export const BinaryOperator = createToken({ name: 'BinaryOperator', pattern: Lexer.NA, label: 'operator' });
+
 /** Reserved words that may still name a setting or an argument (`by = date`, `report = "out"`). */
 export const KeywordName = createToken({ name: 'KeywordName', pattern: Lexer.NA, label: 'name' });
 
 const keywordTokens: TokenType[] = [];
-function keyword(word: string, usableAsName = true): TokenType {
-  const token = createToken({ name: word[0].toUpperCase() + word.slice(1), pattern: new RegExp(word), longer_alt: Identifier, label: `'${word}'`, categories: usableAsName ? [KeywordName] : [] });
+function keyword(word: string, usableAsName = true, categories: TokenType[] = []): TokenType {
+  const token = createToken({ name: word[0].toUpperCase() + word.slice(1), pattern: new RegExp(word), longer_alt: Identifier, label: `'${word}'`, categories: usableAsName ? [KeywordName, ...categories] : categories });
   keywordTokens.push(token);
   return token;
 }
@@ -46,12 +49,12 @@ export const Columns = keyword('columns');
 export const With = keyword('with');
 export const To = keyword('to');
 export const By = keyword('by');
-export const In = keyword('in');
+export const In = keyword('in', true, [BinaryOperator]);
 export const Using = keyword('using');
 export const During = keyword('during');
 // expressions
-export const And = keyword('and', false);
-export const Or = keyword('or', false);
+export const And = keyword('and', false, [BinaryOperator]);
+export const Or = keyword('or', false, [BinaryOperator]);
 export const Not = keyword('not', false);
 export const Is = keyword('is', false);
 export const Missing = keyword('missing');
@@ -72,14 +75,14 @@ export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n
 export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments', line_breaks: true });
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
 
-export const PipeOp = createToken({ name: 'PipeOp', pattern: /\|>/, label: "'|>'" });
-export const RangeOp = createToken({ name: 'RangeOp', pattern: /\.\./, label: "'..'" });
-export const LessEq = createToken({ name: 'LessEq', pattern: /<=/, label: "'<='" });
-export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=/, label: "'>='" });
-export const EqualEq = createToken({ name: 'EqualEq', pattern: /==/, label: "'=='" });
-export const NotEq = createToken({ name: 'NotEq', pattern: /!=/, label: "'!='" });
-export const Less = createToken({ name: 'Less', pattern: /</, label: "'<'" });
-export const Greater = createToken({ name: 'Greater', pattern: />/, label: "'>'" });
+export const PipeOp = createToken({ name: 'PipeOp', pattern: /\|>/, label: "'|>'", categories: [BinaryOperator] });
+export const RangeOp = createToken({ name: 'RangeOp', pattern: /\.\./, label: "'..'", categories: [BinaryOperator] });
+export const LessEq = createToken({ name: 'LessEq', pattern: /<=/, label: "'<='", categories: [BinaryOperator] });
+export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=/, label: "'>='", categories: [BinaryOperator] });
+export const EqualEq = createToken({ name: 'EqualEq', pattern: /==/, label: "'=='", categories: [BinaryOperator] });
+export const NotEq = createToken({ name: 'NotEq', pattern: /!=/, label: "'!='", categories: [BinaryOperator] });
+export const Less = createToken({ name: 'Less', pattern: /</, label: "'<'", categories: [BinaryOperator] });
+export const Greater = createToken({ name: 'Greater', pattern: />/, label: "'>'", categories: [BinaryOperator] });
 export const Equals = createToken({ name: 'Equals', pattern: /=/, label: "'='" });
 export const Colon = createToken({ name: 'Colon', pattern: /:/, label: "':'" });
 export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
@@ -89,11 +92,11 @@ export const LBracket = createToken({ name: 'LBracket', pattern: /\[/, label: "'
 export const RBracket = createToken({ name: 'RBracket', pattern: /]/, label: "']'" });
 export const LBrace = createToken({ name: 'LBrace', pattern: /{/, label: "'{'" });
 export const RBrace = createToken({ name: 'RBrace', pattern: /}/, label: "'}'" });
-export const Plus = createToken({ name: 'Plus', pattern: /\+/, label: "'+'" });
-export const Minus = createToken({ name: 'Minus', pattern: /-/, label: "'-'" });
-export const Star = createToken({ name: 'Star', pattern: /\*/, label: "'*'" });
-export const Slash = createToken({ name: 'Slash', pattern: /\//, label: "'/'" });
-export const Caret = createToken({ name: 'Caret', pattern: /\^/, label: "'^'" });
+export const Plus = createToken({ name: 'Plus', pattern: /\+/, label: "'+'", categories: [BinaryOperator] });
+export const Minus = createToken({ name: 'Minus', pattern: /-/, label: "'-'", categories: [BinaryOperator] });
+export const Star = createToken({ name: 'Star', pattern: /\*/, label: "'*'", categories: [BinaryOperator] });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, label: "'/'", categories: [BinaryOperator] });
+export const Caret = createToken({ name: 'Caret', pattern: /\^/, label: "'^'", categories: [BinaryOperator] });
 
 export const keywords: readonly TokenType[] = keywordTokens;
 
@@ -104,10 +107,10 @@ export const allTokens: TokenType[] = [
   Percent, Duration, NumberLiteral,
   PipeOp, RangeOp, LessEq, GreaterEq, EqualEq, NotEq, Less, Greater, Equals,
   Colon, Comma, LParen, RParen, LBracket, RBracket, LBrace, RBrace, Plus, Minus, Star, Slash, Caret,
-  ...keywordTokens, Identifier, KeywordName,
+  ...keywordTokens, Identifier, KeywordName, BinaryOperator,
 ];
 
-export const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });
+export const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true });
 
 /** Words that start a top-level declaration (used by recovery, completion and the formatter). */
 export const declarationKeywords = ['pipeline', 'data', 'problem', 'prepare', 'features', 'split', 'validate', 'models', 'search', 'report', 'export', 'explore', 'serve', 'monitor'] as const;

@@ -2,7 +2,7 @@ import type { ModelEntry } from '../types.ts';
 import { fitIntercept, iterations, tol } from '../params.ts';
 
 export const lasso: ModelEntry = {
-  kind: 'model', name: 'lasso', kernel: 'lasso', tasks: ['regression'], probabilities: false, sparseInput: false, cost: 2,
+  kind: 'model', name: 'lasso', kernel: 'lasso', tasks: ['regression'], probabilities: false, sparseInput: true, cost: 2,
   doc: 'Linear regression with an L1 penalty, fitted by coordinate descent; drives some coefficients exactly to zero (built-in feature selection).',
   example: 'lasso(alpha: [0.01, 0.1, 1])',
   params: [

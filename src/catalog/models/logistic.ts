@@ -7,7 +7,7 @@ export const logistic: ModelEntry = {
   example: 'logistic(C: logspace(-2, 2, 5))',
   params: [
     { name: 'C', doc: 'Inverse of the regularisation strength; must be positive.', type: 'number', min: 0, minExclusive: true, default: 1.0, positional: true },
-    { name: 'penalty', doc: 'Regularisation: `l2` or `none`.', type: 'enum', values: ['l2', 'none'], default: 'l2' },
+    { name: 'penalty', doc: 'Regularisation: `l2` (ridge-like), `l1` (sparse coefficients, fitted with OWL-QN) or `none`.', type: 'enum', values: ['l2', 'l1', 'none'], default: 'l2' },
     iterations(100), tol(1e-4), fitIntercept, classWeight,
   ],
 };

@@ -2,7 +2,7 @@ import type { ModelEntry } from '../types.ts';
 import { fitIntercept } from '../params.ts';
 
 export const ridge: ModelEntry = {
-  kind: 'model', name: 'ridge', kernel: 'ridge', tasks: ['regression', 'classification'], probabilities: false, sparseInput: false, cost: 1,
+  kind: 'model', name: 'ridge', kernel: 'ridge', tasks: ['regression', 'classification'], probabilities: false, sparseInput: true, cost: 1,
   doc: 'Linear least squares with an L2 penalty (alpha · ‖w‖²). For classification it fits one ±1 regression per class and predicts the largest score (like scikit-learn\'s RidgeClassifier).',
   example: 'ridge(alpha: logspace(-3, 3, 7))',
   params: [

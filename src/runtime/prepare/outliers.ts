@@ -33,7 +33,7 @@ export function clipOutliers(state: OutlierState, values: Float64Array): Float64
 }
 
 /** Row mask (1 = keep) of rows within the thresholds; missing values are kept. ANDs into `keep` if given. */
-export function outlierKeep(state: OutlierState, values: Float64Array, keep = new Uint8Array(values.length).fill(1)): Uint8Array {
+export function outlierKeep(state: OutlierState, values: Float64Array, keep: Uint8Array = new Uint8Array(values.length).fill(1)): Uint8Array {
   const { low, high } = state;
   for (let i = 0; i < values.length; i++) if (values[i] < low || values[i] > high) keep[i] = 0;
   return keep;
