@@ -6,6 +6,10 @@
  * are compared (never weights). Diabetes is noisy at sklearn's defaults: with
  * raw targets (≈ 25–346) neither side converges in 200 epochs (R² ≈ −0.9, a
  * seed-to-seed spread of ≈ 0.09), so it gets a wider, explicit bound of 0.1.
+ * SVC probabilities: both sides run libsvm's Platt scaling, but on different
+ * 5-fold splits (ours seeded, sklearn's from C rand()), so they are close, not
+ * equal (mean absolute difference ≈ 0.006–0.009 measured), and predictions
+ * stay libsvm's vote on both sides.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agreement, r2, sklearnCase, type ParityCase } from './harness.ts';
@@ -31,6 +35,22 @@ describe('svm parity with sklearn.svm.SVC / SVR', () => {
     console.log(`svm ${ds} ${k}: ours ${ours.toFixed(4)} sklearn ${theirs.toFixed(4)} SVs ${s.supportVectors}/${c.sklearn.nSupport}`);
     expect(Math.abs(ours - theirs)).toBeLessThanOrEqual(0.02);
     expect(Math.abs(s.supportVectors - c.sklearn.nSupport!)).toBeLessThanOrEqual(0.02 * c.sklearn.nSupport!);
+  }, 30_000);
+  it.each(['iris', 'breast_cancer'])('%s, rbf kernel, probability=True (seeded Platt scaling)', async (ds) => {
+    const c = sklearnCase(ds, 'standardize', `svm.SVC(kernel='rbf', probability=True, random_state=0)`);
+    await breathe();
+    const s = svm.fit(input(c, 0), { kernel: 'rbf', C: 1, gamma: 'scale', probability: true });
+    const P = svm.predictProba!(s, c.XTest), Q = c.sklearn.proba!, k = c.classes.length, n = c.XTest.rows;
+    expect(P.length).toBe(Q.length);
+    let mad = 0;
+    for (let i = 0; i < P.length; i++) mad += Math.abs(P[i] - Q[i]);
+    mad /= P.length;
+    const argmax = (M: ArrayLike<number>, i: number) => { let b = 0; for (let j = 1; j < k; j++) if (M[i * k + j] > M[i * k + b]) b = j; return b; };
+    const ours = Array.from({ length: n }, (_, i) => argmax(P, i)), theirs = Array.from({ length: n }, (_, i) => argmax(Q, i));
+    console.log(`svm proba ${ds}: mean |ours − sklearn| ${mad.toFixed(4)} argmax agreement ${agreement(ours, theirs).toFixed(3)}`);
+    expect(mad).toBeLessThan(0.03);
+    expect(agreement(ours, theirs)).toBeGreaterThanOrEqual(0.95);
+    expect(agreement(svm.predict(s, c.XTest), c.sklearn.pred)).toBe(1);
   }, 30_000);
   it('diabetes, epsilon-SVR (rbf)', () => {
     const c = sklearnCase('diabetes', 'standardize', `svm.SVR(kernel='rbf', C=1.0, gamma='scale')`);

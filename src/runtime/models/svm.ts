@@ -11,18 +11,27 @@
  *   (full-precision rho, coefficients and support vectors: libsvm-js's own
  *   serializeModel() prints rho with 6 digits and vectors with 8).
  * - predict() is libsvm's svm_predict re-implemented on dense typed arrays
- *   (libsvm-js's sparse-node WASM predict was 3–50× slower than sklearn's);
- *   predictProba() rebuilds libsvm's model text, loads it into the WASM,
- *   uses libsvm's Platt/pairwise-coupling code and frees it.
+ *   (libsvm-js's sparse-node WASM predict was 3–50× slower than sklearn's).
  * - A single class in the training data is a KernelError (as in scikit-learn).
- * - probability: true uses libsvm's internal 5-fold Platt scaling. libsvm-js
- *   exports no srand(), so those folds come from the C rand() stream of the
- *   process: probabilities (not predictions) can differ between processes.
+ * - probability: true does libsvm's Platt scaling outside libsvm (platt.ts):
+ *   libsvm's own draws its 5 cross-validation folds from the C rand() stream,
+ *   which libsvm-js cannot seed, so probabilities differed between processes.
+ *   Here the model is trained with libsvm's probability off; for each pair of
+ *   classes (libsvm's one-vs-one order) a 5-fold cross-validation on that
+ *   pair's rows, folds from a shuffle seeded by FitInput.seed, gives
+ *   out-of-fold decision values (each fold model trained in the WASM and
+ *   freed), fitted to a sigmoid (probA, probB) by libsvm's sigmoid_train.
+ *   predictProba() is libsvm's svm_predict_probability in TypeScript (pairwise
+ *   coupling for 3+ classes). Same seed, same probabilities; they differ from
+ *   scikit-learn's only through the folds. predict() never uses them (it is
+ *   libsvm's vote, not the most probable class).
  */
 import { createRequire } from 'node:module';
 import type { LibsvmModule } from 'libsvm-js/out/wasm/libsvm.js';
 import type { SVM as SVMClass, SVMOptions } from 'libsvm-js/src/loadSVM.js';
 import { KernelError, assertFinite, toDense, type DenseMatrix, type FitInput, type Matrix, type ModelKernel, type Params, type Task } from './contract.ts';
+import { foldDecisionValues, pairwiseProbabilities, sigmoidTrain } from './platt.ts';
+import { deriveSeed } from '../random.ts';
 
 type Kernel = 'linear' | 'rbf' | 'poly' | 'sigmoid';
 
@@ -40,6 +49,7 @@ export interface SvmState {
   /** support vectors per label */
   nSV: number[];
   rho: number[];
+  /** Platt sigmoid per one-vs-one pair (P(first class) = 1/(1+exp(A·f+B))); null without probability: true */
   probA: number[] | null;
   probB: number[] | null;
   /** (labels-1) × supportVectors dual coefficients, row-major */
@@ -49,8 +59,10 @@ export interface SvmState {
   supportVectors: number;
 }
 
+/** What a fitted state takes from the fit call rather than from libsvm. */
+type Base = Pick<SvmState, 'task' | 'classes' | 'kernel' | 'gamma' | 'degree' | 'coef0'>;
+
 const KERNEL_CODE: Record<Kernel, string> = { linear: '0', poly: '1', rbf: '2', sigmoid: '3' };
-const KERNEL_NAME: Record<Kernel, string> = { linear: 'linear', poly: 'polynomial', rbf: 'rbf', sigmoid: 'sigmoid' };
 
 let lib: { SVM: typeof SVMClass; wasm: LibsvmModule } | null = null;
 let loading: Promise<void> | null = null;
@@ -128,36 +140,81 @@ function fit(input: FitInput, params: Params): SvmState {
   } else {
     for (let i = 0; i < n; i++) order[i] = i;
   }
-  const samples: Float64Array[] = new Array(n);
   const labels = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    samples[i] = X.data.subarray(order[i] * d, order[i] * d + d);
-    labels[i] = input.y[order[i]];
-  }
+  for (let i = 0; i < n; i++) labels[i] = input.y[order[i]];
   const probability = classify && params.probability === true;
   const options: SVMOptions = {
     type: classify ? SVM.SVM_TYPES.C_SVC : SVM.SVM_TYPES.EPSILON_SVR,
     kernel: KERNEL_CODE[kernel], degree, gamma, coef0, cost: C,
     epsilon: num(params, 'epsilon', 0.1), tolerance: num(params, 'tol', 1e-3), cacheSize: 200,
-    shrinking: params.shrinking !== false, probabilityEstimates: probability,
+    shrinking: params.shrinking !== false, probabilityEstimates: false,
     ...(Object.keys(weight).length ? { weight } : {}),
     quiet: true,
   };
+  const base = { task: input.task, classes: k, kernel, gamma, degree, coef0 };
+  const state = train(SVM, wasm, X, order, labels, options, base);
+  if (probability) {
+    const cw = (c: number) => C * (weight[c] ?? 1);
+    const ab = platt(SVM, wasm, X, order, labels, state.labels, input.seed, { ...options, cost: 1 }, base, cw);
+    state.probA = ab.A;
+    state.probB = ab.B;
+  }
+  return state;
+}
+
+/** Trains libsvm on the rows `rows` of X (labels given per row), reads the model into JSON state and frees it. */
+function train(SVM: typeof SVMClass, wasm: LibsvmModule, X: DenseMatrix, rows: ArrayLike<number>, labels: Float64Array,
+  options: SVMOptions, base: Base): SvmState {
+  const d = X.cols, samples: Float64Array[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) samples[i] = X.data.subarray(rows[i] * d, rows[i] * d + d);
   const svm = new SVM(options);
   try {
     svm.train(samples, labels);
-    const svIndex = svm.getSVIndices();
-    return readModel(svm.model!, wasm, svIndex.map((i) => order[i]), X, {
-      task: input.task, classes: k, kernel, gamma, degree, coef0, probability,
-    });
+    return readModel(svm.model!, wasm, svm.getSVIndices().map((i) => rows[i]), X, base);
   } finally {
     svm.free();
   }
 }
 
+/**
+ * libsvm's svm_binary_svc_probability for every one-vs-one pair (i, j) of
+ * `present` (libsvm's label order): the pair's rows (class i first, as +1),
+ * seeded 5-fold decision values, sigmoid_train. Fold models get C = 1 and
+ * weights Cp = cw(i), Cn = cw(j), as in libsvm.
+ */
+function platt(SVM: typeof SVMClass, wasm: LibsvmModule, X: DenseMatrix, order: Int32Array, labels: Float64Array, present: number[],
+  seed: number, options: SVMOptions, base: Base,
+  cw: (c: number) => number): { A: number[]; B: number[] } {
+  const A: number[] = [], B: number[] = [];
+  const rowsOf = (c: number) => { const r: number[] = []; for (let i = 0; i < order.length; i++) if (labels[i] === c) r.push(order[i]); return r; };
+  const byClass = present.map(rowsOf);
+  for (let i = 0; i < present.length; i++) {
+    for (let j = i + 1; j < present.length; j++) {
+      const rows = Int32Array.from([...byClass[i], ...byClass[j]]);
+      const positive = Array.from(rows, (_, r) => r < byClass[i].length);
+      const foldOptions: SVMOptions = { ...options, weight: { 0: cw(present[i]), 1: cw(present[j]) } };
+      const dec = foldDecisionValues(positive, deriveSeed(seed, `svm-platt:${present[i]}:${present[j]}`), (tr, te) => {
+        // +1 rows first (label 0), so libsvm's first label is the positive class
+        const trRows: number[] = [], trLabels: number[] = [];
+        for (const r of tr) if (positive[r]) { trRows.push(rows[r]); trLabels.push(0); }
+        for (const r of tr) if (!positive[r]) { trRows.push(rows[r]); trLabels.push(1); }
+        const sub = train(SVM, wasm, X, trRows, Float64Array.from(trLabels), foldOptions, { ...base, classes: 2 });
+        const sign = sub.labels[0] === 0 ? 1 : -1;
+        const out = new Float64Array(te.length);
+        decisionValues(sub, X, Array.from(te, (r) => rows[r]), (t, dv) => { out[t] = sign * dv[0]; });
+        return out;
+      });
+      const ab = sigmoidTrain(dec, positive);
+      A.push(ab.A);
+      B.push(ab.B);
+    }
+  }
+  return { A, B };
+}
+
 /** Reads the trained C `struct svm_model` (libsvm 3.2x layout on wasm32) into JSON state. */
 function readModel(m: number, wasm: LibsvmModule, svRows: number[], X: DenseMatrix,
-  base: Pick<SvmState, 'task' | 'classes' | 'kernel' | 'gamma' | 'degree' | 'coef0'> & { probability: boolean }): SvmState {
+  base: Base): SvmState {
   const H32 = wasm.HEAP32, F64 = wasm.HEAPF64;
   const nrClass = H32[(m + 96) >> 2], l = H32[(m + 100) >> 2];
   if (l !== svRows.length || nrClass < 1) throw new Error('svm: unexpected libsvm-js svm_model layout');
@@ -178,50 +235,32 @@ function readModel(m: number, wasm: LibsvmModule, svRows: number[], X: DenseMatr
     labels: classify ? ints(H32[(m + 128) >> 2], nrClass) : [],
     nSV: classify ? ints(H32[(m + 132) >> 2], nrClass) : [],
     rho: doubles(H32[(m + 112) >> 2], pairs)!,
-    probA: base.probability ? doubles(H32[(m + 116) >> 2], pairs) : null,
-    probB: base.probability ? doubles(H32[(m + 120) >> 2], pairs) : null,
+    probA: null,
+    probB: null,
     svCoef, sv, supportVectors: l,
   };
 }
 
-/** libsvm's model file text for a state (what svm_load_model reads). */
-function modelText(s: SvmState): string {
-  const out = [`svm_type ${s.task === 'classification' ? 'c_svc' : 'epsilon_svr'}`, `kernel_type ${KERNEL_NAME[s.kernel]}`];
-  if (s.kernel === 'poly') out.push(`degree ${s.degree}`);
-  if (s.kernel !== 'linear') out.push(`gamma ${s.gamma}`);
-  if (s.kernel === 'poly' || s.kernel === 'sigmoid') out.push(`coef0 ${s.coef0}`);
-  const nrClass = s.task === 'classification' ? s.labels.length : 2;
-  out.push(`nr_class ${nrClass}`, `total_sv ${s.supportVectors}`, `rho ${s.rho.join(' ')}`);
-  if (s.task === 'classification') {
-    out.push(`label ${s.labels.join(' ')}`);
-    if (s.probA && s.probB) out.push(`probA ${s.probA.join(' ')}`, `probB ${s.probB.join(' ')}`);
-    out.push(`nr_sv ${s.nSV.join(' ')}`);
-  }
-  out.push('SV');
-  const l = s.supportVectors, d = s.cols;
-  for (let i = 0; i < l; i++) {
-    let line = '';
-    for (let r = 0; r < nrClass - 1; r++) line += `${s.svCoef[r * l + i]} `;
-    for (let j = 0; j < d; j++) line += `${j + 1}:${s.sv[i * d + j]} `;
-    out.push(line);
-  }
-  return out.join('\n') + '\n';
-}
-
-/** libsvm's svm_predict in plain TypeScript on dense rows: kernel values, one-vs-one votes (ties → lower label) or the SVR sum. */
-function predictDense(s: SvmState, X: DenseMatrix): Float64Array {
+/**
+ * libsvm's svm_predict_values in plain TypeScript on dense rows (all rows of X,
+ * or the listed ones): calls visit(t, dec) for the t-th row with the SVR value
+ * in dec[0] or the k(k−1)/2 one-vs-one decision values (pair order (0,1), (0,2), …).
+ */
+function decisionValues(s: SvmState, X: DenseMatrix, rows: ArrayLike<number> | null, visit: (t: number, dec: Float64Array) => void): void {
   const l = s.supportVectors, d = s.cols, sv = Float64Array.from(s.sv), coef = Float64Array.from(s.svCoef);
-  const kv = new Float64Array(l), out = new Float64Array(X.rows);
-  const nr = s.labels.length, start = new Int32Array(nr), vote = new Int32Array(nr);
+  const kv = new Float64Array(l);
+  const nr = s.labels.length, start = new Int32Array(nr);
   for (let c = 1; c < nr; c++) start[c] = start[c - 1] + s.nSV[c - 1];
+  const dec = new Float64Array(s.task === 'regression' ? 1 : (nr * (nr - 1)) / 2);
   const { gamma, coef0, degree, kernel } = s;
-  for (let r = 0; r < X.rows; r++) {
-    const xo = r * d;
+  const count = rows ? rows.length : X.rows;
+  for (let t = 0; t < count; t++) {
+    const xo = (rows ? rows[t] : t) * d;
     for (let i = 0; i < l; i++) {
       const so = i * d;
       let acc = 0;
       if (kernel === 'rbf') {
-        for (let j = 0; j < d; j++) { const t = X.data[xo + j] - sv[so + j]; acc += t * t; }
+        for (let j = 0; j < d; j++) { const u = X.data[xo + j] - sv[so + j]; acc += u * u; }
         kv[i] = Math.exp(-gamma * acc);
       } else {
         for (let j = 0; j < d; j++) acc += X.data[xo + j] * sv[so + j];
@@ -231,49 +270,57 @@ function predictDense(s: SvmState, X: DenseMatrix): Float64Array {
     if (s.task === 'regression') {
       let sum = 0;
       for (let i = 0; i < l; i++) sum += coef[i] * kv[i];
-      out[r] = sum - s.rho[0];
-      continue;
-    }
-    vote.fill(0);
-    let p = 0;
-    for (let i = 0; i < nr; i++) {
-      for (let j = i + 1; j < nr; j++) {
-        let sum = 0;
-        const si = start[i], sj = start[j], c1 = (j - 1) * l, c2 = i * l;
-        for (let k = 0; k < s.nSV[i]; k++) sum += coef[c1 + si + k] * kv[si + k];
-        for (let k = 0; k < s.nSV[j]; k++) sum += coef[c2 + sj + k] * kv[sj + k];
-        if (sum - s.rho[p++] > 0) vote[i]++; else vote[j]++;
+      dec[0] = sum - s.rho[0];
+    } else {
+      let p = 0;
+      for (let i = 0; i < nr; i++) {
+        for (let j = i + 1; j < nr; j++) {
+          let sum = 0;
+          const si = start[i], sj = start[j], c1 = (j - 1) * l, c2 = i * l;
+          for (let k = 0; k < s.nSV[i]; k++) sum += coef[c1 + si + k] * kv[si + k];
+          for (let k = 0; k < s.nSV[j]; k++) sum += coef[c2 + sj + k] * kv[sj + k];
+          dec[p] = sum - s.rho[p];
+          p++;
+        }
       }
     }
+    visit(t, dec);
+  }
+}
+
+/** libsvm's svm_predict: the SVR value, or the one-vs-one vote (ties → lower label). */
+function predictDense(s: SvmState, X: DenseMatrix): Float64Array {
+  const out = new Float64Array(X.rows);
+  const nr = s.labels.length, vote = new Int32Array(nr);
+  decisionValues(s, X, null, (r, dec) => {
+    if (s.task === 'regression') { out[r] = dec[0]; return; }
+    vote.fill(0);
+    let p = 0;
+    for (let i = 0; i < nr; i++) for (let j = i + 1; j < nr; j++) { if (dec[p++] > 0) vote[i]++; else vote[j]++; }
     let best = 0;
     for (let i = 1; i < nr; i++) if (vote[i] > vote[best]) best = i;
     out[r] = s.labels[best];
-  }
+  });
   return out;
 }
 
-const texts = new WeakMap<SvmState, string>();
+/** libsvm's svm_predict_probability: Platt sigmoids per pair, coupled for 3+ classes; absent classes get 0. */
+function probaDense(s: SvmState, X: DenseMatrix): Float64Array {
+  const k = s.classes, nr = s.labels.length, out = new Float64Array(X.rows * k);
+  const p = new Float64Array(nr), r = new Float64Array(nr * nr), probA = s.probA!, probB = s.probB!;
+  decisionValues(s, X, null, (row, dec) => {
+    pairwiseProbabilities(nr, dec, probA, probB, p, r);
+    for (let c = 0; c < nr; c++) out[row * k + s.labels[c]] = p[c];
+  });
+  return out;
+}
 
-/** Runs fn on the state's model loaded into WASM, then frees it. */
-function withModel<T>(state: SvmState, X: Matrix, fn: (svm: SVMClass, D: DenseMatrix) => T): T {
-  const { SVM, wasm } = ready();
+/** Checks and densifies prediction input. */
+function checked(state: SvmState, X: Matrix): DenseMatrix {
   if (X.cols !== state.cols) throw new KernelError(`svm: model was fitted on ${state.cols} features, got ${X.cols}`);
   const D = toDense(X);
   assertFinite(D, 'svm input');
-  let text = texts.get(state);
-  if (text === undefined) texts.set(state, (text = modelText(state)));
-  // SVM.load() would copy the text onto the 5 MB WASM stack (4 bytes a character): malloc it instead
-  const bytes = new TextEncoder().encode(text), ptr = wasm._malloc(bytes.length + 1);
-  wasm.HEAPU8.set(bytes, ptr);
-  wasm.HEAPU8[ptr + bytes.length] = 0;
-  const svm = new SVM();
-  svm.model = wasm._deserialize_model(ptr);
-  wasm._free(ptr);
-  try {
-    return fn(svm, D);
-  } finally {
-    svm.free();
-  }
+  return D;
 }
 
 /** The kernel (typed by `satisfies`, so fit's synchronous return type stays visible). */
@@ -281,21 +328,9 @@ export const kernel = {
   name: 'svm',
   init: () => (loading ??= load()),
   fit,
-  predict(state, X) {
-    if (X.cols !== state.cols) throw new KernelError(`svm: model was fitted on ${state.cols} features, got ${X.cols}`);
-    const D = toDense(X);
-    assertFinite(D, 'svm input');
-    return predictDense(state, D);
-  },
+  predict: (state, X) => predictDense(state, checked(state, X)),
   predictProba(state, X) {
-    if (state.task !== 'classification' || !state.probA) throw new KernelError('svm: probabilities need probability: true (classification only)');
-    return withModel(state, X, (svm, D) => {
-      const k = state.classes, out = new Float64Array(D.rows * k);
-      for (let i = 0; i < D.rows; i++) {
-        const r = svm.predictOneProbability(D.data.subarray(i * D.cols, (i + 1) * D.cols));
-        for (const e of r.estimates) out[i * k + e.label] = e.probability;
-      }
-      return out;
-    });
+    if (state.task !== 'classification' || !state.probA || !state.probB) throw new KernelError('svm: probabilities need probability: true (classification only)');
+    return probaDense(state, checked(state, X));
   },
 } satisfies ModelKernel<SvmState>;
