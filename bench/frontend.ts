@@ -84,8 +84,9 @@ function bench(lines: number, runs: number, schemas: SchemaCache): void {
   console.log(`${String(lineCount).padStart(6)} lines  median ${ms.toFixed(2).padStart(8)} ms  (min ${Math.min(...times).toFixed(2)}, max ${Math.max(...times).toFixed(2)}, ${runs} runs)  ${Math.round(lineCount / (ms / 1000)).toLocaleString('en-US')} lines/s  ${first.diagnostics.length} warnings`);
 }
 
+const isMain = process.argv[1]?.endsWith("frontend.ts");
 const runs = Math.max(7, Number(process.argv[2] ?? 9));
 const schemas = new SchemaCache();
-console.log(`analyze() on generated pipelines, node ${process.version}`);
-bench(1000, runs, schemas);
-bench(10000, runs, schemas);
+if (isMain) console.log(`analyze() on generated pipelines, node ${process.version}`);
+if (isMain) bench(1000, runs, schemas);
+if (isMain) bench(10000, runs, schemas);

@@ -192,8 +192,17 @@ describe('logistic', () => {
     const boundary = (s: typeof plain) => -s.intercept[0] / s.coef[0];
     expect(boundary(balanced)).toBeLessThan(boundary(plain));
   });
+  it('l1 penalty (OWL-QN) meets the optimality conditions and zeroes a useless feature', () => {
+    const X = [[0, 0.3], [1, -0.2], [2, 0.1], [3, 0.4], [1.5, -0.1], [2.5, 0.2], [0.5, 0.0], [3.5, -0.3]], y = [0, 0, 1, 1, 1, 0, 0, 1];
+    const s = fitted(logistic, classification(dense(X), y, 2), { ...P.logistic, penalty: 'l1', C: 2, tol: 1e-9, iterations: 1000 });
+    const g = binaryLogisticGradient(X, y, s.coef, s.intercept[0], 2).map((v, j) => (j < 2 ? v - s.coef[j] : v)); // drop the L2 part
+    expect(s.coef[1]).toBe(0);
+    expect(Math.abs(g[1])).toBeLessThanOrEqual(1);
+    expect(g[0] + Math.sign(s.coef[0])).toBeCloseTo(0, 6);
+    expect(g[2]).toBeCloseTo(0, 6);
+  });
   it('rejects unsupported penalties', () => {
-    expect(() => logistic.fit(classification(dense([[0], [1]]), [0, 1], 2), { ...P.logistic, penalty: 'l1' })).toThrow(/not supported/);
+    expect(() => logistic.fit(classification(dense([[0], [1]]), [0, 1], 2), { ...P.logistic, penalty: 'elasticnet' })).toThrow(/not supported/);
   });
 });
 

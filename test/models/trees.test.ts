@@ -94,6 +94,14 @@ describe('decision_tree', () => {
     expect(Array.from(tree.predictProba!(dup, dense([[1], [2]])))).toEqual([1 / 3, 2 / 3, 0, 1]);
   });
 
+  it('weights classes by n / (classes × count) with class_weight balanced', () => {
+    const rows = [[0], [1], [2], [3]];
+    const plain = tree.fit(input(rows, [0, 0, 0, 1]), { ...treeParams, max_depth: 0 }) as any;
+    const balanced = tree.fit(input(rows, [0, 0, 0, 1]), { ...treeParams, max_depth: 0, class_weight: 'balanced' }) as any;
+    expect(Array.from(tree.predictProba!(plain, dense([[0]])))).toEqual([0.75, 0.25]);
+    expect(Array.from(tree.predictProba!(balanced, dense([[0]])))).toEqual([0.5, 0.5]);
+  });
+
   it('round-trips through JSON with identical predictions', () => {
     const data = blobs(200, 5, 3);
     const state = tree.fit(data, treeParams);
@@ -130,11 +138,19 @@ describe('random_forest', () => {
     setForestThreads(1);
     const single = JSON.stringify(await forest.fit(data, params));
     setForestThreads(2);
-    await startForestWorkers();
+    expect(await startForestWorkers()).toBe(1);
     const double = JSON.stringify(await forest.fit(data, params));
     expect(double).toBe(single);
     expect(JSON.parse(double).oobScore).toBeGreaterThan(0.8);
   }, 30_000);
+
+  it('stores an out-of-bag R² for regression', async () => {
+    const random = rng(21);
+    const rows = Array.from({ length: 300 }, () => [random(), random()]);
+    const state = await forest.fit(input(rows, rows.map(([a, b]) => 3 * a + b + 0.1 * random()), 'regression'), { ...forestParams, max_features: 1.0, oob_score: true });
+    expect(state.oobScore).toBeGreaterThan(0.9);
+    expect(state.oobScore).toBeLessThan(1);
+  });
 
   it('handles one class, a constant column and duplicate rows, and round-trips through JSON', async () => {
     const one = await forest.fit(input([[1, 5], [2, 5], [2, 5]], [0, 0, 0]), forestParams);

@@ -67,8 +67,9 @@ export const kernel: ModelKernel<GaussianNbState> = {
     }
     let maxVar = 0;
     for (let j = 0; j < p; j++) maxVar = Math.max(maxVar, allSq[j] / n);
-    // all-constant features would make every variance 0; smooth relative to 1 instead
-    const epsilon = smoothing * (maxVar > 0 ? maxVar : 1) || Number.MIN_VALUE;
+    // all-constant features would make every variance 0: smooth relative to 1 instead, and never
+    // let a variance be 0 (var_smoothing = 0) so an exact match gives 0, not 0 × ∞ = NaN
+    const epsilon = Math.max(smoothing * (maxVar > 0 ? maxVar : 1), 1e-300);
     const variance = new Float64Array(k * p);
     for (let c = 0; c < k; c++) for (let j = 0; j < p; j++) variance[c * p + j] = (count[c] > 0 ? sq[c * p + j] / count[c] : 1) + epsilon;
     return { cols: p, classes: k, mean: toNumbers(mean), variance: toNumbers(variance), prior: Array.from(count, (c) => c / n) };

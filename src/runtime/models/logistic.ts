@@ -63,11 +63,11 @@ function logisticObjective(X: Matrix, target: Int32Array, weight: Float64Array, 
         loss += w * softplusNeg(m);
         Z[i] = -sign * w * (m > 0 ? Math.exp(-m) / (1 + Math.exp(-m)) : 1 / (1 + Math.exp(m)));
       } else {
-        const o = i * t, max = Z[o + argmax(Z, o, t)];
+        const o = i * t, max = Z[o + argmax(Z, o, t)], own = Z[o + target[i]];
         let sum = 0;
-        for (let k = 0; k < t; k++) sum += Math.exp(Z[o + k] - max);
-        loss += w * (max + Math.log(sum) - Z[o + target[i]]);
-        for (let k = 0; k < t; k++) Z[o + k] = w * Math.exp(Z[o + k] - max) / sum;
+        for (let k = 0; k < t; k++) { const e = Math.exp(Z[o + k] - max); Z[o + k] = e; sum += e; }
+        loss += w * (max + Math.log(sum) - own);
+        for (let k = 0; k < t; k++) Z[o + k] *= w / sum;
         Z[o + target[i]] -= w;
       }
     }

@@ -98,11 +98,13 @@ export function buildTree(data: TreeData, weights: Float64Array, opts: TreeOptio
   let m = 0;
   for (let i = 0; i < n; i++) if (weights[i] > 0) m++;
   // Per feature, the rows in use, in sorted order.
-  const sorted = new Int32Array(m * d);
+  // Branch-free filtering and partitioning below: the keep/left decisions are unpredictable.
+  // (One spare slot: the filter writes one past a feature's last kept row.)
+  const sorted = new Int32Array(m * d + 1);
   for (let f = 0; f < d; f++) {
     let q = f * m;
     const o = f * n;
-    for (let p = 0; p < n; p++) { const i = data.order[o + p]; if (weights[i] > 0) sorted[q++] = i; }
+    for (let p = 0; p < n; p++) { const i = data.order[o + p]; sorted[q] = i; q += weights[i] > 0 ? 1 : 0; }
   }
   const goLeft = new Uint8Array(n);
   const scratch = new Int32Array(m);
@@ -215,6 +217,8 @@ export function buildTree(data: TreeData, weights: Float64Array, opts: TreeOptio
     if (threshold === hi || !Number.isFinite(threshold)) threshold = lo;
     tree.feature[node] = bestFeature;
     tree.threshold[node] = threshold;
+    // Only leaf values are ever read; zeros keep the saved state small.
+    tree.value.fill(0, node * outputs, (node + 1) * outputs);
     for (let p = start; p < end; p++) goLeft[sorted[seg + p]] = p <= bestPos ? 1 : 0;
     for (let f = 0; f < d; f++) {
       if (f === bestFeature || constant[known + f] === 1) continue;
@@ -222,8 +226,9 @@ export function buildTree(data: TreeData, weights: Float64Array, opts: TreeOptio
       if (columns[f * n + sorted[base + end - 1]] <= columns[f * n + sorted[base + start]] + SAME_VALUE) { constant[known + f] = 1; continue; }
       let l = base + start, r = 0;
       for (let p = base + start; p < base + end; p++) {
-        const i = sorted[p];
-        if (goLeft[i] === 1) sorted[l++] = i; else scratch[r++] = i;
+        const i = sorted[p], left = goLeft[i];
+        sorted[l] = i; scratch[r] = i;
+        l += left; r += 1 - left;
       }
       for (let q = 0; q < r; q++) sorted[l + q] = scratch[q];
     }

@@ -5,9 +5,8 @@
  * process alive.
  */
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../workers.ts';
 import { KernelError } from '../contract.ts';
 import type { TreeData } from './cart.ts';
 import type { FlatTree } from './flat_tree.ts';
@@ -28,43 +27,32 @@ export function forestThreads(): number {
   return Math.max(1, Math.floor(configured ?? availableParallelism()));
 }
 
-/** URL of tsx's ESM API (require.resolve finds its CommonJS twin beside it). */
-function tsxApiUrl(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-}
-
-/**
- * Starts a worker. From TypeScript sources (tsx, vitest) the worker loads
- * its module through tsx's API: Node 20 ignores `--import tsx` for a
- * worker's entry file. Jobs go only to workers that reported ready, so a
- * booting worker never delays a fit.
- */
-function startWorker(): PoolWorker {
-  const typescript = import.meta.url.endsWith('.ts');
-  const url = new URL(`./forest_worker.${typescript ? 'ts' : 'js'}`, import.meta.url);
-  const worker = typescript
-    ? new Worker(`import(${JSON.stringify(tsxApiUrl())})` +
-        `.then((tsx) => tsx.tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`, { eval: true })
-    : new Worker(url);
+/** Starts a worker (see runtime/workers.ts). Jobs go only to workers that reported ready, so a booting worker never delays a fit. */
+function startForestWorker(): PoolWorker {
+  const worker = startWorker(new URL('./forest_worker.ts', import.meta.url));
   worker.unref();
   const entry = { worker, ready: false } as PoolWorker;
-  entry.started = new Promise((resolve, reject) => {
+  // A worker that fails or exits leaves the pool; fits then use the threads that remain.
+  entry.started = new Promise((resolve) => {
+    const leave = () => { const at = pool.indexOf(entry); if (at >= 0) pool.splice(at, 1); entry.ready = false; resolve(); };
     worker.once('message', () => { entry.ready = true; resolve(); });
-    worker.once('error', (err) => { pool.splice(pool.indexOf(entry), 1); reject(err); });
+    worker.on('error', leave);
+    worker.once('exit', leave);
   });
   return entry;
 }
 
 /** Ready workers, up to `count`; starts the missing ones for later fits. */
 function readyWorkers(count: number): Worker[] {
-  while (pool.length < count) pool.push(startWorker());
+  while (pool.length < count) pool.push(startForestWorker());
   return pool.slice(0, count).filter((entry) => entry.ready).map((entry) => entry.worker);
 }
 
-/** Starts the worker pool now and resolves when it can take jobs (otherwise the first big forest warms it). */
-export async function startForestWorkers(): Promise<void> {
+/** Starts the worker pool now (otherwise the first big forest warms it up); resolves to the number of ready workers. */
+export async function startForestWorkers(): Promise<number> {
   readyWorkers(forestThreads() - 1);
   await Promise.all(pool.map((entry) => entry.started));
+  return pool.filter((entry) => entry.ready).length;
 }
 
 function shared<T extends Float64Array | Int32Array>(array: T): T {
@@ -79,15 +67,17 @@ let lastJobId = 0;
 function runOnWorker(w: Worker, job: ForestJob): Promise<Array<[number, FlatTree]>> {
   const id = ++lastJobId;
   return new Promise((resolve, reject) => {
-    const done = () => { w.off('message', onMessage); w.off('error', onError); w.unref(); };
+    const done = () => { w.off('message', onMessage); w.off('error', onError); w.off('exit', onExit); w.unref(); };
     const onMessage = (msg: { id: number; grown?: Array<[number, FlatTree]>; error?: string }) => {
       if (msg.id !== id) return;
       done();
       if (msg.error !== undefined) reject(new KernelError(msg.error)); else resolve(msg.grown!);
     };
     const onError = (err: Error) => { done(); reject(err); };
+    const onExit = () => { done(); reject(new KernelError('random_forest: a worker thread exited while growing trees')); };
     w.on('message', onMessage);
     w.on('error', onError);
+    w.on('exit', onExit);
     w.ref();
     w.postMessage({ id, job });
   });
