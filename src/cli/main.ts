@@ -21,6 +21,9 @@ Commands:
       --json                 print the run report as JSON on stdout
       --splits               include the train/test/fold data rows in the report
       --quiet                no progress, no leaderboard
+  compile <file.mlp>         write one standalone TypeScript program that runs the pipeline
+      -o, --out FILE         where (default: beside the .mlp file, .ts)
+      --stdout               print the program instead of writing it
   predict <model.json> <data.csv>
       -o, --out FILE         write predictions here (default: stdout)
   lsp --stdio                start the language server (for editors)
@@ -39,6 +42,7 @@ const commands: Record<string, () => Promise<Command>> = {
   fmt: async () => (await import('./fmt.ts')).runFmt,
   run: async () => (await import('./run.ts')).runRun,
   predict: async () => (await import('./predict.ts')).runPredict,
+  compile: async () => (await import('./compile.ts')).runCompile,
   lsp: async () => (await import('../lsp/server.ts')).runLsp,
 };
 
