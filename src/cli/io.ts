@@ -6,6 +6,14 @@ export interface CliIO {
   isTTY: boolean;
 }
 
+// `mlp … | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 export const processIO: CliIO = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
