@@ -25,6 +25,10 @@ export interface Artifact {
   classes: string[];
   /** columns a prediction input must have, with their types */
   inputs: ColumnIR[];
+  /** the data's missing-value markers (absent in older artifacts: the defaults) */
+  missingValues?: string[];
+  /** the source's field separator (absent: a comma) */
+  delimiter?: string;
   prepare: { steps: Omit<PrepStepIR, 'span'>[]; state: PrepState };
   features: { definitions: Omit<FeatureIR, 'span'>[]; using: string[]; state: FeatureState };
   model: { candidate: string; family: string; kernel: string; params: Record<string, ParamValue>; fitParams: Record<string, ParamValue>; state: unknown };
@@ -73,6 +77,8 @@ export function readArtifact(file: string): Artifact {
   }
   if (!a || typeof a !== 'object' || a.format !== ARTIFACT_FORMAT) throw new ArtifactError(`${file} is not an mlp model artifact (format should be "${ARTIFACT_FORMAT}")`);
   if (a.version !== ARTIFACT_VERSION) throw new ArtifactError(`${file} has artifact version ${a.version}; this mlp reads version ${ARTIFACT_VERSION}`);
+  if (a.delimiter !== undefined && (typeof a.delimiter !== 'string' || a.delimiter.length !== 1)) throw new ArtifactError(`${file} has an invalid "delimiter"`);
+  if (a.missingValues !== undefined && !(Array.isArray(a.missingValues) && a.missingValues.every((m) => typeof m === 'string'))) throw new ArtifactError(`${file} has invalid "missingValues"`);
   for (const key of ['problem', 'inputs', 'prepare', 'features', 'model'] as const) {
     if (!a[key] || typeof a[key] !== 'object') throw new ArtifactError(`${file} is missing "${key}"`);
   }

@@ -21,12 +21,12 @@ export interface PredictionTable {
 
 /** Predicts every row of `csvPath` with the artifact's model. Throws ArtifactError / CsvError for user-fixable problems. */
 export async function predictFile(artifact: Artifact, csvPath: string): Promise<PredictionTable> {
-  const header = readCsvSample(csvPath, 0).header;
+  const header = readCsvSample(csvPath, 0, { delimiter: artifact.delimiter }).header;
   for (const c of artifact.inputs) {
     if (!header.includes(c.name)) throw new ArtifactError(`${csvPath} has no column \`${c.name}\`, which the model needs (${c.type}); it has: ${header.join(', ')}`);
   }
   const schema = artifact.inputs.map((c) => ({ name: c.name, type: c.type as ColumnType }));
-  const { frame } = await loadFrame(csvPath, schema, { missing: [...DEFAULT_MISSING] });
+  const { frame } = await loadFrame(csvPath, schema, { missing: artifact.missingValues ?? [...DEFAULT_MISSING], delimiter: artifact.delimiter });
   // category codes must follow the levels seen in training
   const steps = artifact.prepare.steps as PrepStepIR[];
   const prepared = applyPrepare(frame, steps, artifact.prepare.state, true);

@@ -105,12 +105,12 @@ export function fitPrepare(frame: Frame, steps: readonly PrepStepIR[]): { state:
       state.push({ columns });
     } else if (step.kind === 'clip' || step.kind === 'drop_outliers') {
       const columns: Record<string, OutlierState> = {};
-      let keep: Uint8Array<ArrayBuffer> | undefined;
+      let keep: Uint8Array | undefined;
       for (const name of step.columns) {
         const values = numeric(frame, name);
         columns[name] = thresholds(step.method, values, name);
         if (step.kind === 'clip') frame = withColumn(frame, name, { kind: 'numeric', type: 'numeric', values: clipOutliers(columns[name], values) });
-        else keep = outlierKeep(columns[name], values, keep) as Uint8Array<ArrayBuffer>;
+        else keep = outlierKeep(columns[name], values, keep);
       }
       if (keep) frame = selectRows(frame, maskToIndices(keep));
       state.push({ columns });
@@ -139,10 +139,20 @@ export function applyPrepare(frame: Frame, steps: readonly PrepStepIR[], state: 
   let kept = Int32Array.from({ length: frame.rows }, (_, i) => i);
   steps.forEach((step, s) => {
     const st = state[s];
-    if (step.kind === 'impute' && st) {
-      for (const name of step.columns) frame = withColumn(frame, name, applyImpute(st.columns[name] as ImputeState, frame.columns.get(name)!));
-    } else if (step.kind === 'clip' && st) {
-      for (const name of step.columns) frame = withColumn(frame, name, { kind: 'numeric', type: 'numeric', values: clipOutliers(st.columns[name] as OutlierState, numeric(frame, name)) });
+    // `during training` steps tame the training rows only; columns absent here (a
+    // prediction input holds only the columns the model reads) need no replay
+    if (step.kind === 'impute' && st && step.phase === 'always') {
+      for (const name of step.columns) if (frame.columns.has(name)) frame = withColumn(frame, name, applyImpute(st.columns[name] as ImputeState, frame.columns.get(name)!));
+    } else if (step.kind === 'clip' && st && step.phase === 'always') {
+      for (const name of step.columns) if (frame.columns.has(name)) frame = withColumn(frame, name, { kind: 'numeric', type: 'numeric', values: clipOutliers(st.columns[name] as OutlierState, numeric(frame, name)) });
+    } else if (step.kind === 'drop_outliers' && st && predicting && step.phase === 'always') {
+      let keep: Uint8Array | undefined;
+      for (const name of step.columns) keep = outlierKeep(st.columns[name] as OutlierState, numeric(frame, name), keep);
+      if (keep) {
+        const idx = maskToIndices(keep);
+        kept = idx.map((i) => kept[i]);
+        frame = selectRows(frame, idx);
+      }
     } else if (step.kind === 'drop_rows' && predicting && step.phase === 'always') {
       const idx = maskToIndices(predicateMask(frame, step.where).map((x) => 1 - x));
       kept = idx.map((i) => kept[i]);

@@ -105,6 +105,7 @@ export function inputColumns(ir: PipelineIR, using: readonly string[]): Set<stri
   };
   using.forEach(visit);
   for (const s of ir.prepare) if (s.kind === 'drop_rows' && s.phase === 'always') usedColumnsOfPredicate(s.where, out);
+  for (const s of ir.prepare) if (s.kind === 'drop_outliers' && s.phase === 'always') s.columns.forEach((c) => out.add(c));
   return out;
 }
 
@@ -117,7 +118,7 @@ function usedColumnsOfPredicate(p: PredicateIR, out: Set<string>): void {
 
 /** Loads the source's used columns with the types the checker inferred or the file declared. */
 export async function loadData(ir: PipelineIR, columns: Set<string>, onBadRows = ir.source.onBadRows) {
-  const schema = ir.source.columns.filter((c) => columns.has(c.name)).map((c) => ({ name: c.name, type: c.type as ColumnType, levels: c.type === 'category' && c.declared ? c.levels : undefined }));
+  const schema = ir.source.columns.filter((c) => columns.has(c.name)).map((c) => ({ name: c.name, type: c.type as ColumnType, levels: c.type === 'category' && c.fixedLevels ? c.levels : undefined }));
   return loadFrame(ir.source.path, schema, { missing: ir.source.missingValues, onBadRows, delimiter: ir.source.delimiter });
 }
 
@@ -129,7 +130,7 @@ function codesOf(frame: Frame, name: string): Int32Array {
   return Int32Array.from(values, (v) => { if (!index.has(v)) index.set(v, index.size); return index.get(v)!; });
 }
 
-function trainTestSplit(ir: PipelineIR, frame: Frame, seed: number): { train: Int32Array; test: Int32Array } {
+export function trainTestSplit(ir: PipelineIR, frame: Frame, seed: number): { train: Int32Array; test: Int32Array } {
   if (ir.split.by) {
     const col = frame.columns.get(ir.split.by)!;
     const key = col.kind === 'numeric' ? (i: number) => col.values[i] : (i: number) => i;
@@ -230,7 +231,7 @@ export async function runPipeline(checked: PipelineIR, options: RunOptions): Pro
   const artifact: Artifact = {
     format: ARTIFACT_FORMAT, version: ARTIFACT_VERSION, pipeline: ir.name, createdAt: new Date().toISOString(), seed,
     problem: withoutSpans(ir.problem), classes,
-    inputs: ir.source.columns.filter((c) => inputs.has(c.name)).map((c) => withoutSpans(c)),
+    inputs: ir.source.columns.filter((c) => inputs.has(c.name)).map((c) => withoutSpans(c)), missingValues: [...ir.source.missingValues], delimiter: ir.source.delimiter,
     prepare: { steps: withoutSpans(ir.prepare), state: fitted.prep },
     features: { definitions: withoutSpans(ir.features), using: [...using], state: fitted.features },
     model: { candidate: best.candidate.model.name, family: best.candidate.entry.name, kernel: best.candidate.entry.kernel, params: best.candidate.params, fitParams: best.candidate.fitParams, state: out.state },

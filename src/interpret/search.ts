@@ -84,7 +84,7 @@ export async function fitPredict(ir: PipelineIR, c: Candidate, X: Matrix, y: Flo
 type Prepared = { X: Matrix; y: Float64Array; XVal: Matrix; yVal: Float64Array } | { error: string };
 
 /** Runs one unit: fits its prefix on the fold's training rows (cached), then every candidate. */
-export async function runUnit(ctx: SearchContext, unit: Unit, cache: Map<string, Prepared>): Promise<FitResult[]> {
+export async function runUnit(ctx: SearchContext, unit: Unit, cache: Map<string, Prepared>, shouldStop?: () => boolean): Promise<FitResult[]> {
   const { ir, frame, trainRows, folds } = ctx;
   const key = `${unit.fold}|${unit.using.join(',')}`;
   let prepared = cache.get(key);
@@ -102,6 +102,8 @@ export async function runUnit(ctx: SearchContext, unit: Unit, cache: Map<string,
   }
   const out: FitResult[] = [];
   for (const id of unit.candidateIds) {
+    // on the main thread, let a Ctrl-C handler run between fits, and stop after the current one
+    if (shouldStop) { await new Promise((r) => setImmediate(r)); if (shouldStop()) break; }
     const c = ctx.candidates[id];
     if (Date.now() > ctx.deadline) { out.push({ candidateId: id, fold: unit.fold, error: 'not run: the search time budget ran out', ms: 0 }); continue; }
     const t0 = performance.now();
@@ -148,8 +150,11 @@ async function runOnWorkers(ctx: SearchContext, units: Unit[], threads: number, 
   const workers = Array.from({ length: Math.min(threads, units.length) }, () =>
     // a search worker runs fits one at a time: its forests must not start workers of their own
     startWorker(new URL('./search_worker.ts', import.meta.url), { env: { ...process.env, MLP_THREADS: '1' } }));
+  // on Ctrl-C, stop at once: the workers' running fits are discarded with the whole run
+  let poll: ReturnType<typeof setInterval> | undefined;
+  const stopped = new Promise<void>((resolve) => { poll = setInterval(() => { if (shouldStop()) resolve(); }, 50); });
   try {
-    await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
+    await Promise.race([stopped, Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
       const send = () => {
         if (next >= units.length || shouldStop()) { resolve(); return; }
         w.postMessage({ type: 'unit', unit: units[next++] });
@@ -162,8 +167,9 @@ async function runOnWorkers(ctx: SearchContext, units: Unit[], threads: number, 
       w.on('error', reject);
       w.on('exit', (code) => (next >= units.length || shouldStop() ? resolve() : reject(new Error(`search worker exited with code ${code}`))));
       w.postMessage({ type: 'init', ctx });
-    })));
+    })))]);
   } finally {
+    clearInterval(poll);
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
@@ -174,7 +180,7 @@ async function runUnits(ctx: SearchContext, units: Unit[], threads: number, onRe
     const cache = new Map<string, Prepared>();
     for (const u of units) {
       if (shouldStop()) return;
-      onResults(await runUnit(ctx, u, cache));
+      onResults(await runUnit(ctx, u, cache, shouldStop));
     }
     return;
   }

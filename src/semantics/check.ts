@@ -147,7 +147,7 @@ class Checker {
         }
       }
       const levels = declared.levels ?? (declared.kind === 'category' || declared.kind === 'boolean' ? existing?.profile?.levels : undefined);
-      this.scope.columns.set(c.name.text, { name: c.name.text, kind: declared.kind, levels, missingShare: existing?.missingShare ?? 0, profile: existing?.profile, declaration: c.name });
+      this.scope.columns.set(c.name.text, { name: c.name.text, kind: declared.kind, levels, missingShare: existing?.missingShare ?? 0, profile: existing?.profile, declaration: c.name, fixedLevels: !!declared.levels });
     }
     for (const c of this.scope.columns.values()) if (c.declaration) this.scope.references.push({ name: c.declaration, kind: 'column', target: c.name });
     const ignore = this.columnList(opts.exprs.ignore) ?? [];
@@ -155,7 +155,7 @@ class Checker {
     return {
       name: d.name?.text ?? 'data', path: absolute, rawPath, missingValues, delimiter,
       onBadRows: (opts.values.on_bad_rows as 'error' | 'skip' | undefined) ?? 'error', ignore,
-      columns: [...this.scope.columns.values()].map((c) => ({ name: c.name, type: c.kind, levels: c.kind === 'category' || c.kind === 'boolean' || c.kind === 'integer' ? c.levels : undefined, declared: !!c.declaration })),
+      columns: [...this.scope.columns.values()].map((c) => ({ name: c.name, type: c.kind, levels: c.kind === 'category' || c.kind === 'boolean' || c.kind === 'integer' ? c.levels : undefined, declared: !!c.declaration, ...(c.fixedLevels ? { fixedLevels: true } : {}) })),
       span: d.span,
     };
   }

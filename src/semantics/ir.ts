@@ -25,7 +25,10 @@ export interface ColumnIR {
   type: ValueKind;
   /** category levels seen in the sample (or declared) */
   levels?: string[];
+  /** the type was written in the data block */
   declared: boolean;
+  /** the levels were written in the data block (`category(levels: …)`): other values are errors */
+  fixedLevels?: boolean;
 }
 
 export interface ProblemIR {

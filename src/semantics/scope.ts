@@ -12,6 +12,8 @@ export interface ColumnInfo {
   profile?: ColumnProfile;
   /** where the column is declared in the data block, if it is */
   declaration?: A.Name;
+  /** levels written in the declaration (not just seen in the sample) */
+  fixedLevels?: boolean;
 }
 
 export interface FeatureInfo {
