@@ -87,7 +87,6 @@ export const messages = {
   LargeSearch: w('MLP6002', 'The search needs {fits} fits ({candidates} candidates × {folds} folds), more than max_fits = {max}.', 'Large grids take long; use `search random { trials = … }` or narrow the grid. Raise `max_fits` in the search block to silence this.'),
   HighMissingShare: w('MLP6003', 'Column `{name}` is {share} missing in the sample and no preparation step handles it.', 'Most models cannot take missing values; add `impute {name} with …` or drop the rows.'),
   ParameterNotApplicable: w('MLP6004', '`{param}` only applies when `{when}` is {values}; it is ignored for the other candidates.', 'Conditional parameters (gamma for the rbf kernel) are dropped where they do not apply.'),
-  UnusedColumn: { code: 'MLP6005', severity: 'info', template: 'Column `{name}` is not used by any feature.', explain: 'Informational: columns no feature reads are never loaded.' } as MessageDef,
   RandomSpaceInGrid: e('MLP3013', '`{fn}` is a random-search distribution; a grid search cannot enumerate it.', 'Use `search random`, or a list / range / linspace / logspace for a grid.'),
 } satisfies Record<string, MessageDef>;
 

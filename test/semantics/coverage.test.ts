@@ -11,9 +11,7 @@ import { messages, type MessageKey } from '../../src/diagnostics/messages.ts';
 import { assertedCodes, repoRoot } from './helpers.ts';
 
 /** Codes in the table that nothing reports yet; each must stay unreported until it gets a test. */
-const NOT_REPORTED_YET: Partial<Record<MessageKey, string>> = {
-  UnusedColumn: 'no rule reports MLP6005; add one (and a test) or remove the entry',
-};
+const NOT_REPORTED_YET: Partial<Record<MessageKey, string>> = {};
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const testFiles = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
