@@ -33,7 +33,7 @@ function fScores(X: Matrix, y: Float64Array, task: 'classification' | 'regressio
     }
     return scores;
   }
-  const classes = Math.max(...Array.from(y)) + 1;
+  const classes = y.reduce((m, v) => Math.max(m, v), 0) + 1;
   for (let j = 0; j < p; j++) {
     const sum = new Float64Array(classes), count = new Float64Array(classes);
     for (let i = 0; i < n; i++) { sum[y[i]] += d.data[i * p + j]; count[y[i]]++; }

@@ -40,7 +40,7 @@ export function assemble(blocks: FeatureBlock[], rows: number): { matrix: Matrix
   const names: string[] = [];
   let sparseCols = 0, denseCols = 0;
   for (const b of blocks) {
-    names.push(...b.names);
+    for (const n of b.names) names.push(n); // a vocabulary can be too large for push(...spread)
     if (b.kind === 'sparse') {
       if (b.matrix.rows !== rows) throw new FeatureError(`feature block has ${b.matrix.rows} rows, expected ${rows}`);
       sparseCols += b.names.length;

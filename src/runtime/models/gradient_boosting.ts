@@ -98,8 +98,7 @@ function splitRows(y: Float64Array, task: FitInput['task'], fraction: number, se
   for (const key of [...groups.keys()].sort((a, b) => a - b)) {
     const members = shuffle(groups.get(key)!, random);
     const take = Math.round(members.length * fraction);
-    validation.push(...members.slice(0, take));
-    train.push(...members.slice(take));
+    for (let i = 0; i < members.length; i++) (i < take ? validation : train).push(members[i]);
   }
   if (train.length === 0 || validation.length === 0) throw new KernelError('gradient_boosting: too few rows for early stopping; set early_stopping: false');
   return [Int32Array.from(train.sort((a, b) => a - b)), Int32Array.from(validation.sort((a, b) => a - b))];
