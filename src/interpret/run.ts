@@ -9,7 +9,6 @@ import { loadFrame } from '../runtime/data/load.ts';
 import { groupKfold, holdout, kfold, repeatedKfold, stratifiedKfold, timeSplit, type Split } from '../runtime/eval/splits.ts';
 import { maskToIndices, selectRows } from '../runtime/prepare/rows.ts';
 import { writeFileAtomic } from '../runtime/atomic.ts';
-import * as catalog from '../catalog/index.ts';
 import type { PipelineIR, PredicateIR, ValueIR, FeatureExprIR } from '../semantics/ir.ts';
 import { ARTIFACT_FORMAT, ARTIFACT_VERSION, fileFingerprint, textFingerprint, withoutSpans, type Artifact } from './artifact.ts';
 import { describeParams } from './candidates.ts';
