@@ -79,7 +79,7 @@ function bench(lines: number, runs: number, schemas: Schema.SchemaCache): void {
   const first = analyze(text, { file, schemas });
   const errors = first.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new Error(`generated file has errors: ${errors.slice(0, 3).map((d) => `${d.code} ${d.message}`).join('; ')}`);
-  for (let i = 0; i < 5; i++) analyze(text, { file, schemas }); // warm-up (JIT, schema cache)
+  for (let i = 0; i < 30; i++) analyze(text, { file, schemas }); // warm-up: the JIT settles after ~20 analyses (an editor session gets there in seconds)
   const times: number[] = [], cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now(), c0 = process.cpuUsage();
