@@ -325,10 +325,13 @@ export function generateTmLanguage(): string {
 
 /** Every generated file, by path relative to the repository root. */
 export function generatedFiles(): Record<string, string> {
+  const tmLanguage = generateTmLanguage();
   return {
     'grammar/mlp.ebnf': generateEbnf(),
     'grammar/railroad.html': generateRailroad(),
-    'grammar/mlp.tmLanguage.json': generateTmLanguage(),
+    'grammar/mlp.tmLanguage.json': tmLanguage,
+    // the VS Code extension ships its own copy (an extension cannot reach outside its folder)
+    'editors/vscode/grammar/mlp.tmLanguage.json': tmLanguage,
   };
 }
 
