@@ -254,6 +254,20 @@ function decisionValues(s: SvmState, X: DenseMatrix, rows: ArrayLike<number> | n
   const dec = new Float64Array(s.task === 'regression' ? 1 : (nr * (nr - 1)) / 2);
   const { gamma, coef0, degree, kernel } = s;
   const count = rows ? rows.length : X.rows;
+  if (kernel === 'linear') {
+    // a linear kernel collapses each pair's support vectors into one weight vector: O(features) per row and pair
+    const w = linearWeights(s, sv, coef, start);
+    for (let t = 0; t < count; t++) {
+      const xo = (rows ? rows[t] : t) * d;
+      for (let p = 0; p < dec.length; p++) {
+        let acc = 0;
+        for (let j = 0; j < d; j++) acc += w[p * d + j] * X.data[xo + j];
+        dec[p] = acc - s.rho[p];
+      }
+      visit(t, dec);
+    }
+    return;
+  }
   for (let t = 0; t < count; t++) {
     const xo = (rows ? rows[t] : t) * d;
     for (let i = 0; i < l; i++) {
@@ -264,7 +278,7 @@ function decisionValues(s: SvmState, X: DenseMatrix, rows: ArrayLike<number> | n
         kv[i] = Math.exp(-gamma * acc);
       } else {
         for (let j = 0; j < d; j++) acc += X.data[xo + j] * sv[so + j];
-        kv[i] = kernel === 'linear' ? acc : kernel === 'poly' ? (gamma * acc + coef0) ** degree : Math.tanh(gamma * acc + coef0);
+        kv[i] = kernel === 'poly' ? (gamma * acc + coef0) ** degree : Math.tanh(gamma * acc + coef0);
       }
     }
     if (s.task === 'regression') {
@@ -286,6 +300,26 @@ function decisionValues(s: SvmState, X: DenseMatrix, rows: ArrayLike<number> | n
     }
     visit(t, dec);
   }
+}
+
+/** Per one-vs-one pair (or the one SVR function), w = Σ coef·sv over the pair's support vectors. */
+function linearWeights(s: SvmState, sv: Float64Array, coef: Float64Array, start: Int32Array): Float64Array {
+  const d = s.cols, l = s.supportVectors, nr = s.labels.length;
+  if (s.task === 'regression') {
+    const w = new Float64Array(d);
+    for (let i = 0; i < l; i++) for (let j = 0; j < d; j++) w[j] += coef[i] * sv[i * d + j];
+    return w;
+  }
+  const w = new Float64Array(((nr * (nr - 1)) / 2) * d);
+  let p = 0;
+  for (let i = 0; i < nr; i++) {
+    for (let j = i + 1; j < nr; j++, p++) {
+      const c1 = (j - 1) * l, c2 = i * l;
+      for (let k = 0; k < s.nSV[i]; k++) { const r = start[i] + k, a = coef[c1 + r]; for (let q = 0; q < d; q++) w[p * d + q] += a * sv[r * d + q]; }
+      for (let k = 0; k < s.nSV[j]; k++) { const r = start[j] + k, a = coef[c2 + r]; for (let q = 0; q < d; q++) w[p * d + q] += a * sv[r * d + q]; }
+    }
+  }
+  return w;
 }
 
 /** libsvm's svm_predict: the SVR value, or the one-vs-one vote (ties → lower label). */
