@@ -21,6 +21,9 @@ const all: [string, string, string][] = [
 ];
 const wanted = process.argv.slice(2);
 let failed = 0;
+// measure what users run: a fresh dist/ build (bin/mlp.js falls back to the slower sources when it is stale)
+const build = spawnSync(process.execPath, [path.join(here, '../scripts/build.mjs')], { stdio: 'inherit' });
+if (build.status !== 0) console.log('(build failed: commands run from the TypeScript sources through tsx)');
 for (const [name, file, what] of all) {
   if (wanted.length && !wanted.includes(name)) continue;
   if (!fs.existsSync(path.join(here, file))) continue;
