@@ -16,7 +16,8 @@ import { optimize } from '../optimize/optimize.ts';
 import { scoreAll } from './evaluate.ts';
 import { classLevels, fitPreprocess, preprocess, targetVector } from './pipeline.ts';
 import { cleanRows } from './prepare.ts';
-import { bestResult, compare, fitPredict, fitSeed, runSearch, threadCount, type CandidateResult, type Progress } from './search.ts';
+import { bestResult, compare, fitPredict, fitSeed, runSearch, type CandidateResult, type Progress } from './search.ts';
+import { threadCount } from '../runtime/workers.ts';
 
 export interface RunOptions {
   seed?: number;

@@ -7,7 +7,6 @@
  * whatever the thread count. A candidate that fails is recorded against its
  * .mlp line and parameters; the search goes on.
  */
-import { availableParallelism } from 'node:os';
 import type { Frame } from '../runtime/data/frame.ts';
 import type { Split } from '../runtime/eval/splits.ts';
 import type { Matrix } from '../runtime/models/contract.ts';
@@ -139,11 +138,6 @@ export function makeUnits(order: readonly Candidate[], folds: number, threads: n
   return units;
 }
 
-/** Threads to use: the option, else MLP_THREADS, else every core. */
-export function threadCount(option?: number): number {
-  const n = option ?? (process.env.MLP_THREADS ? Number(process.env.MLP_THREADS) : availableParallelism());
-  return Math.max(1, Math.floor(Number.isFinite(n) ? n : 1));
-}
 
 async function runOnWorkers(ctx: SearchContext, units: Unit[], threads: number, onResults: (r: FitResult[]) => void, shouldStop: () => boolean): Promise<void> {
   let next = 0;

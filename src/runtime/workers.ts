@@ -5,6 +5,7 @@
  * the module is started directly.
  */
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
@@ -36,4 +37,10 @@ export function startWorker(url: URL, options: WorkerOptions = {}): Worker {
   } else if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(url.href.replace(/\.ts$/, '.js')), options);
   const code = `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => tsx.tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`;
   return new Worker(code, { ...options, eval: true });
+}
+
+/** Threads to use: an explicit setting, else MLP_THREADS, else every core (at least 1). */
+export function threadCount(setting?: number): number {
+  const n = setting ?? (process.env.MLP_THREADS ? Number(process.env.MLP_THREADS) : availableParallelism());
+  return Math.max(1, Math.floor(Number.isFinite(n) ? n : 1));
 }

@@ -19,24 +19,44 @@ export interface KnnState {
   y: number[];
 }
 
+/** Training matrices of fitted (or loaded) states as typed arrays, built at most once per state object. */
+const trainingRows = new WeakMap<KnnState, Float64Array>();
+
+function trainingMatrix(state: KnnState): Float64Array {
+  let X = trainingRows.get(state);
+  if (!X) { X = Float64Array.from(state.X); trainingRows.set(state, X); }
+  return X;
+}
+
+/** Sum of |q−x| or (q−x)² over columns [from, to) added onto d in column order (the same roundings as one plain loop). */
+function partial(q: Float64Array, X: Float64Array, ro: number, from: number, to: number, d: number, manhattan: boolean): number {
+  if (manhattan) for (let j = from; j < to; j++) d += Math.abs(q[j] - X[ro + j]);
+  else for (let j = from; j < to; j++) { const t = q[j] - X[ro + j]; d += t * t; }
+  return d;
+}
+
+const BLOCK = 16;
+
 /**
  * For every query row, calls use(i, index, dist) with its k nearest training rows
- * in increasing distance (dist is the true metric distance).
+ * in increasing distance (dist is the true metric distance). Distances are summed in
+ * column order; a row is abandoned once its partial sum reaches the current k-th best
+ * (the terms are non-negative, so the full sum could not get below it): exact, same ties.
  */
 function neighbours(state: KnnState, Q: Matrix, use: (i: number, index: Int32Array, dist: Float64Array) => void): void {
   checkPredictInput(Q, state.cols, 'knn');
   const D = denseInput(Q, 'knn');
-  const { k, rows: n, cols: p } = state, X = Float64Array.from(state.X);
+  const { k, rows: n, cols: p } = state, X = trainingMatrix(state), data = D.data;
   const manhattan = state.metric === 'manhattan';
-  const best = new Float64Array(k), index = new Int32Array(k);
+  const best = new Float64Array(k), index = new Int32Array(k), q = new Float64Array(p);
   for (let i = 0; i < D.rows; i++) {
     best.fill(Infinity);
     const qo = i * p;
+    for (let j = 0; j < p; j++) q[j] = data[qo + j];
     for (let r = 0; r < n; r++) {
       const ro = r * p, worst = best[k - 1];
-      let d = 0;
-      if (manhattan) for (let j = 0; j < p; j++) d += Math.abs(D.data[qo + j] - X[ro + j]);
-      else for (let j = 0; j < p; j++) { const t = D.data[qo + j] - X[ro + j]; d += t * t; }
+      let d = 0, j = 0;
+      for (; j < p && d < worst; j += BLOCK) d = partial(q, X, ro, j, Math.min(j + BLOCK, p), d, manhattan);
       if (!(d < worst)) continue;
       let pos = k - 1;
       while (pos > 0 && best[pos - 1] > d) { best[pos] = best[pos - 1]; index[pos] = index[pos - 1]; pos--; }
@@ -77,11 +97,20 @@ export const kernel: ModelKernel<KnnState> = {
     if (k > input.X.rows) throw new KernelError(`knn: k = ${k} is more than the ${input.X.rows} training rows`);
     const weights = params.weights === 'distance' ? 'distance' : 'uniform';
     const metric = params.metric === 'manhattan' ? 'manhattan' : 'euclidean';
-    const X = denseInput(input.X, 'knn');
-    return {
+    const X = denseInput(input.X, 'knn'), data = X.data.slice();
+    const state: KnnState = {
       task: input.task, classes: input.classes, k, weights, metric, rows: X.rows, cols: X.cols,
-      X: toNumbers(X.data), y: toNumbers(input.y),
+      X: [] as number[], y: toNumbers(input.y),
     };
+    // The JSON state needs the training matrix as number[]; build it only when someone reads
+    // it (serialisation), once, and predict from the typed copy.
+    Object.defineProperty(state, 'X', {
+      enumerable: true, configurable: true,
+      get() { const v = toNumbers(data); Object.defineProperty(state, 'X', { value: v, enumerable: true, writable: true, configurable: true }); return v; },
+      set(v: number[]) { Object.defineProperty(state, 'X', { value: v, enumerable: true, writable: true, configurable: true }); trainingRows.delete(state); },
+    });
+    trainingRows.set(state, data);
+    return state;
   },
   predict(state, X) {
     if (state.task === 'classification') {

@@ -37,8 +37,7 @@ function dot(a: Float64Array, b: Float64Array): number {
 }
 
 /** Minimizes fg(x) (+ an optional L1 term) from x0; throws a KernelError if the objective becomes NaN. */
-export function lbfgs(fg0: Objective, x0: Float64Array, options: LbfgsOptions): LbfgsResult {
-  let EV=0; const fg: Objective = (a,b)=>{EV++; return fg0(a,b);};
+export function lbfgs(fg: Objective, x0: Float64Array, options: LbfgsOptions): LbfgsResult {
   const n = x0.length, m = options.memory ?? 10, ftol = options.ftol ?? 64 * Number.EPSILON;
   const l1 = options.l1 && options.l1.weight > 0 ? options.l1 : null;
   const x = Float64Array.from(x0), g = new Float64Array(n), pg = new Float64Array(n), d = new Float64Array(n);
@@ -55,7 +54,7 @@ export function lbfgs(fg0: Objective, x0: Float64Array, options: LbfgsOptions): 
     if (l1) pseudoGradient(x, g, l1.weight, l1.count, pg);
     let gMax = 0;
     for (let i = 0; i < n; i++) gMax = Math.max(gMax, Math.abs(pg[i]));
-    if (gMax <= options.gtol) { console.error('DBG conv g', iter, EV, f); } if (gMax <= options.gtol) return { x, f, iterations: iter, converged: true };
+    if (gMax <= options.gtol) return { x, f, iterations: iter, converged: true };
     // two-loop recursion: d = −H·pg
     for (let i = 0; i < n; i++) d[i] = -pg[i];
     for (let t = 0; t < stored; t++) {
@@ -90,9 +89,8 @@ export function lbfgs(fg0: Objective, x0: Float64Array, options: LbfgsOptions): 
     x.set(xNew); g.set(gNew);
     const decrease = (f - fNew) / Math.max(Math.abs(f), Math.abs(fNew), 1);
     f = fNew;
-    if (decrease <= ftol) console.error('DBG conv f', iter, EV, f); if (decrease <= ftol) return { x, f, iterations: iter + 1, converged: true };
+    if (decrease <= ftol) return { x, f, iterations: iter + 1, converged: true };
   }
-  console.error('DBG maxiter', iter, EV, f);
   return { x, f, iterations: iter, converged: false };
 }
 

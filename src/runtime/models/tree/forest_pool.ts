@@ -4,9 +4,8 @@
  * SharedArrayBuffers. Idle workers are unref'd so they never keep the
  * process alive.
  */
-import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../../workers.ts';
+import { startWorker, threadCount } from '../../workers.ts';
 import { KernelError } from '../contract.ts';
 import type { TreeData } from './cart.ts';
 import type { FlatTree } from './flat_tree.ts';
@@ -23,8 +22,7 @@ export function setForestThreads(threads: number | undefined): void {
 
 /** Threads to use: setForestThreads, else MLP_THREADS, else the machine's parallelism. */
 export function forestThreads(): number {
-  const configured = threadSetting ?? (process.env.MLP_THREADS ? Number(process.env.MLP_THREADS) : undefined);
-  return Math.max(1, Math.floor(configured ?? availableParallelism()));
+  return threadCount(threadSetting);
 }
 
 /** Starts a worker (see runtime/workers.ts). Jobs go only to workers that reported ready, so a booting worker never delays a fit. */
