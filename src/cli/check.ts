@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { analyze, type Analysis } from '../semantics/analyze.ts';
 import { printIR } from '../semantics/printIR.ts';
+import type { PipelineIR } from '../semantics/ir.ts';
 import { jsonDiagnostic, renderDiagnostic, summary } from '../diagnostics/render.ts';
 import type { CliIO } from './io.ts';
 import { parseArgs, type Flags } from './args.ts';
@@ -24,6 +25,23 @@ export function analyzeFile(file: string, io: CliIO): Analysis | undefined {
 export function printDiagnostics(a: Analysis, file: string, io: CliIO): boolean {
   for (const d of a.diagnostics) io.stderr(renderDiagnostic(d, file, a.lines, io.isTTY) + '\n');
   return a.diagnostics.some((d) => d.severity === 'error');
+}
+
+/**
+ * Analyses a file for a command that needs its IR: on errors prints the
+ * diagnostics and `<file>: 2 errors, 0 warnings; <consequence>` and returns
+ * undefined; otherwise prints the warnings (when asked) and returns the analysis.
+ */
+export function checkedPipeline(file: string, io: CliIO, consequence: string, showWarnings: boolean): (Analysis & { ir: PipelineIR }) | undefined {
+  const a = analyzeFile(file, io);
+  if (!a) return undefined;
+  if (!a.ir) {
+    printDiagnostics(a, file, io);
+    io.stderr(`${file}: ${summary(a.diagnostics)}; ${consequence}\n`);
+    return undefined;
+  }
+  if (showWarnings && a.diagnostics.length) printDiagnostics(a, file, io);
+  return a as Analysis & { ir: PipelineIR };
 }
 
 export const checkFlags: Flags = { format: 'string', quiet: 'boolean' };
@@ -53,13 +71,8 @@ export function runCheck(argv: string[], io: CliIO): number {
 export function runIr(argv: string[], io: CliIO): number {
   const { positional: files, error } = parseArgs(argv, {});
   if (error || files.length !== 1) { io.stderr(`mlp ir: ${error ?? 'give one .mlp file'}\n`); return 2; }
-  const a = analyzeFile(files[0], io);
+  const a = checkedPipeline(files[0], io, 'no IR', false);
   if (!a) return 1;
-  if (!a.ir) {
-    printDiagnostics(a, files[0], io);
-    io.stderr(`${files[0]}: ${summary(a.diagnostics)}; no IR\n`);
-    return 1;
-  }
   io.stdout(printIR(a.ir));
   return 0;
 }

@@ -1,10 +1,9 @@
 /** `mlp compile <file.mlp> [-o program.ts | --stdout]`: one standalone TypeScript program per pipeline. */
 import path from 'node:path';
 import { compilePipeline } from '../compile/compile.ts';
-import { summary } from '../diagnostics/render.ts';
 import { writeFileAtomic } from '../runtime/atomic.ts';
 import { parseArgs } from './args.ts';
-import { analyzeFile, printDiagnostics } from './check.ts';
+import { checkedPipeline } from './check.ts';
 import type { CliIO } from './io.ts';
 
 export async function runCompile(argv: string[], io: CliIO): Promise<number> {
@@ -12,14 +11,8 @@ export async function runCompile(argv: string[], io: CliIO): Promise<number> {
   if (error || positional.length !== 1) { io.stderr(`mlp compile: ${error ?? 'give one .mlp file'}\n`); return 2; }
   if (flags.stdout && flags.out) { io.stderr('mlp compile: give either -o FILE or --stdout\n'); return 2; }
   const file = positional[0];
-  const a = analyzeFile(file, io);
+  const a = checkedPipeline(file, io, 'nothing was written', !flags.quiet);
   if (!a) return 1;
-  if (!a.ir) {
-    printDiagnostics(a, file, io);
-    io.stderr(`${file}: ${summary(a.diagnostics)}; nothing was written\n`);
-    return 1;
-  }
-  if (!flags.quiet && a.diagnostics.length) printDiagnostics(a, file, io);
   const outFile = flags.stdout ? undefined : (flags.out as string | undefined) ?? path.join(path.dirname(file), `${path.basename(file, '.mlp')}.ts`);
   const { code, packages } = compilePipeline(a.ir, { text: a.text, outFile });
   if (!outFile) { io.stdout(code); return 0; }

@@ -2,8 +2,7 @@
 import { CsvError } from '../runtime/data/csv.ts';
 import { removePendingWrites } from '../runtime/atomic.ts';
 import { runPipeline, RunError } from '../interpret/run.ts';
-import { summary } from '../diagnostics/render.ts';
-import { analyzeFile, printDiagnostics } from './check.ts';
+import { checkedPipeline } from './check.ts';
 import { parseArgs } from './args.ts';
 import type { CliIO } from './io.ts';
 import { progressPrinter } from './progress.ts';
@@ -19,14 +18,8 @@ export async function runRun(argv: string[], io: CliIO): Promise<number> {
   if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) { io.stderr('mlp run: --threads must be a positive integer\n'); return 2; }
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0)) { io.stderr('mlp run: --seed must be a non-negative integer\n'); return 2; }
   const file = positional[0];
-  const a = analyzeFile(file, io);
+  const a = checkedPipeline(file, io, 'nothing was run', !flags.quiet);
   if (!a) return 1;
-  if (!a.ir) {
-    printDiagnostics(a, file, io);
-    io.stderr(`${file}: ${summary(a.diagnostics)}; nothing was run\n`);
-    return 1;
-  }
-  if (!flags.quiet && a.diagnostics.length) printDiagnostics(a, file, io);
   let stop = false;
   const onSigint = () => { stop = true; removePendingWrites(); io.stderr('\nmlp run: interrupted; stopping after the current fit (nothing half-written is left)\n'); };
   process.once('SIGINT', onSigint);

@@ -9,7 +9,9 @@ import { loadFrame } from '../runtime/data/load.ts';
 import { groupKfold, holdout, kfold, repeatedKfold, stratifiedKfold, timeSplit, type Split } from '../runtime/eval/splits.ts';
 import { maskToIndices, selectRows } from '../runtime/prepare/rows.ts';
 import { writeFileAtomic } from '../runtime/atomic.ts';
-import type { PipelineIR, PredicateIR, ValueIR, FeatureExprIR } from '../semantics/ir.ts';
+import type { PipelineIR } from '../semantics/ir.ts';
+import { predicateColumns } from '../semantics/walk.ts';
+import { LineMap } from '../diagnostics/positions.ts';
 import { ARTIFACT_FORMAT, ARTIFACT_VERSION, fileFingerprint, textFingerprint, withoutSpans, type Artifact } from './artifact.ts';
 import { describeParams } from './candidates.ts';
 import { optimize } from '../optimize/optimize.ts';
@@ -71,49 +73,24 @@ export class RunError extends Error {
 /** Columns the pipeline reads (projection pushed into CSV reading). */
 export function usedColumns(ir: PipelineIR): Set<string> {
   const used = new Set<string>([ir.problem.target]);
-  const value = (v: ValueIR): void => { if (v.op === 'column') used.add(v.name); else if (v.op === 'arith') { value(v.left); value(v.right); } else if (v.op === 'neg') value(v.operand); };
-  const pred = (p: PredicateIR): void => {
-    if (p.op === 'and' || p.op === 'or') { pred(p.left); pred(p.right); } else if (p.op === 'not') pred(p.operand);
-    else if (p.op === 'missing') value(p.column); else if (p.op === 'in') value(p.value); else if (p.op === 'compare') { value(p.left); value(p.right); }
-  };
   for (const f of ir.features) f.columns.forEach((c) => used.add(c));
   for (const s of ir.prepare) {
-    if (s.kind === 'drop_rows') pred(s.where);
+    if (s.kind === 'drop_rows') predicateColumns(s.where, used);
     else if ('columns' in s && s.kind !== 'drop_columns') s.columns.forEach((c) => used.add(c));
   }
   for (const c of [ir.split.stratify, ir.split.by, ir.validation.groups, ir.validation.by]) if (c) used.add(c);
   return used;
 }
 
-function featureColumns(e: FeatureExprIR, out: Set<string>): void {
-  if (e.op === 'column') out.add(e.name);
-  else if (e.op === 'transform') e.inputs.forEach((i) => featureColumns(i, out));
-  else if (e.op === 'arith') { featureColumns(e.left, out); featureColumns(e.right, out); }
-  else if (e.op === 'neg') featureColumns(e.operand, out);
-}
-
-/** The columns a model's features read (the artifact's input schema). */
+/** The columns a model's features read (the artifact's input schema); a feature's columns include those of the features it refers to. */
 export function inputColumns(ir: PipelineIR, using: readonly string[]): Set<string> {
   const out = new Set<string>();
-  const byName = new Map(ir.features.map((f) => [f.name, f]));
-  const visit = (name: string) => {
-    const f = byName.get(name);
-    if (!f) return;
-    featureColumns(f.expr, out);
-    const walk = (e: FeatureExprIR): void => { if (e.op === 'feature') visit(e.name); else if (e.op === 'transform') e.inputs.forEach(walk); else if (e.op === 'arith') { walk(e.left); walk(e.right); } else if (e.op === 'neg') walk(e.operand); };
-    walk(f.expr);
-  };
-  using.forEach(visit);
-  for (const s of ir.prepare) if (s.kind === 'drop_rows' && s.phase === 'always') usedColumnsOfPredicate(s.where, out);
-  for (const s of ir.prepare) if (s.kind === 'drop_outliers' && s.phase === 'always') s.columns.forEach((c) => out.add(c));
+  for (const f of ir.features) if (using.includes(f.name)) f.columns.forEach((c) => out.add(c));
+  for (const s of ir.prepare) {
+    if (s.kind === 'drop_rows' && s.phase === 'always') predicateColumns(s.where, out);
+    if (s.kind === 'drop_outliers' && s.phase === 'always') s.columns.forEach((c) => out.add(c));
+  }
   return out;
-}
-
-function usedColumnsOfPredicate(p: PredicateIR, out: Set<string>): void {
-  const v = (x: ValueIR): void => { if (x.op === 'column') out.add(x.name); else if (x.op === 'arith') { v(x.left); v(x.right); } else if (x.op === 'neg') v(x.operand); };
-  if (p.op === 'and' || p.op === 'or') { usedColumnsOfPredicate(p.left, out); usedColumnsOfPredicate(p.right, out); }
-  else if (p.op === 'not') usedColumnsOfPredicate(p.operand, out);
-  else if (p.op === 'missing') v(p.column); else if (p.op === 'in') v(p.value); else if (p.op === 'compare') { v(p.left); v(p.right); }
 }
 
 /** Loads the source's used columns with the types the checker inferred or the file declared. */
@@ -177,7 +154,9 @@ function withTargetLevels(ir: PipelineIR, frame: Frame): PipelineIR {
   return { ...ir, source: { ...ir.source, columns: ir.source.columns.map((c) => (c.name === ir.problem.target ? { ...c, levels } : c)) } };
 }
 
-const lineOf = (text: string, offset: number) => 1 + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
+let lastLines: LineMap | undefined;
+/** 1-based .mlp line of an offset (the line map is built once per file text). */
+const lineOf = (text: string, offset: number) => (lastLines?.text === text ? lastLines : (lastLines = new LineMap(text))).position1(offset).line;
 
 /** Runs a checked pipeline end to end. Throws RunError / CsvError for problems the user must fix. */
 export async function runPipeline(checked: PipelineIR, options: RunOptions): Promise<RunReport> {

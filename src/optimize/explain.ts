@@ -1,6 +1,7 @@
 /** `mlp plan`: the plan as an EXPLAIN — stages, passes, shared prefixes, fit counts, order, and where every statistic is learned. */
 import * as catalog from '../catalog/index.ts';
 import type { FeatureExprIR } from '../semantics/ir.ts';
+import { forEachNode } from '../semantics/walk.ts';
 import { describeParams } from '../interpret/candidates.ts';
 import type { Plan } from './plan.ts';
 
@@ -19,15 +20,13 @@ export interface Explain {
   statistics: { statistic: string; fittedOn: string }[];
 }
 
-function learnedTransforms(e: FeatureExprIR, out: string[]): void {
-  if (e.op === 'transform') {
-    if (catalog.transform(e.name)?.learned) {
-      const inputs = e.inputs.map((i) => (i.op === 'column' || i.op === 'feature' ? i.name : '…')).join(', ');
-      out.push(`${e.name}(${inputs})`);
-    }
-    e.inputs.forEach((i) => learnedTransforms(i, out));
-  } else if (e.op === 'arith') { learnedTransforms(e.left, out); learnedTransforms(e.right, out); }
-  else if (e.op === 'neg') learnedTransforms(e.operand, out);
+/** `standardize(a, b)` for every transform node that learns statistics. */
+function learnedTransforms(e: FeatureExprIR): string[] {
+  const out: string[] = [];
+  forEachNode(e, (n) => {
+    if (n.op === 'transform' && catalog.transform(n.name)?.learned) out.push(`${n.name}(${n.inputs.map((i) => (i.op === 'column' || i.op === 'feature' ? i.name : '…')).join(', ')})`);
+  });
+  return out;
 }
 
 export function explain(plan: Plan): Explain {
@@ -42,9 +41,7 @@ export function explain(plan: Plan): Explain {
     else if (s.kind === 'clip' || s.kind === 'drop_outliers') statistics.push({ statistic: `${s.kind.replace('_', ' ')} thresholds ${s.method.name} of ${s.columns.join(', ')}`, fittedOn: s.kind === 'drop_outliers' ? `${where}; rows are dropped from training rows only` : where });
   }
   for (const f of ir.features) {
-    const learned: string[] = [];
-    learnedTransforms(f.expr, learned);
-    for (const l of learned) statistics.push({ statistic: `${f.name}: ${l}`, fittedOn: where });
+    for (const l of learnedTransforms(f.expr)) statistics.push({ statistic: `${f.name}: ${l}`, fittedOn: where });
   }
   for (const s of ir.selects) statistics.push({ statistic: `select ${s.name}`, fittedOn: where });
   const totalCost = plan.candidates.reduce((a, c) => a + (plan.costs.get(c.id) ?? 0), 0) * k;

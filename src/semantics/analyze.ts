@@ -7,7 +7,7 @@ import type * as A from '../syntax/ast.ts';
 import { parse } from '../syntax/parse.ts';
 import { Reporter, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LineMap } from '../diagnostics/positions.ts';
-import { checkText } from './check.ts';
+import { check } from './check.ts';
 import type { PipelineIR } from './ir.ts';
 import { rules } from './rules/index.ts';
 import { SchemaCache, type SourceSchema } from './schema.ts';
@@ -40,13 +40,14 @@ const defaultSchemas = new SchemaCache();
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const reporter = new Reporter();
   const ast = parse(text, reporter);
-  const checked = checkText(text, ast, reporter, { file: options.file, schemas: options.schemas ?? defaultSchemas });
+  const lines = new LineMap(text);
+  const checked = check(ast, lines, reporter, { file: options.file, schemas: options.schemas ?? defaultSchemas });
   for (const rule of rules) rule({ ast, ir: checked.parts, scope: checked.scope, reporter });
   const diagnostics = sortDiagnostics(reporter.diagnostics);
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
   return {
     text, file: options.file, ast, diagnostics, scope: checked.scope,
     ir: hasErrors ? undefined : checked.ir, parts: checked.parts, schema: checked.schema,
-    lines: new LineMap(text),
+    lines,
   };
 }

@@ -9,6 +9,7 @@ import type * as A from '../syntax/ast.ts';
 import * as catalog from '../catalog/index.ts';
 import type { ParamSpec, Task, ValueKind } from '../catalog/types.ts';
 import type { Reporter } from '../diagnostics/diagnostic.ts';
+import type { LineMap } from '../diagnostics/positions.ts';
 import { didYouMean } from '../diagnostics/didYouMean.ts';
 import { checkDeclaredType } from '../runtime/data/infer.ts';
 import { DEFAULT_MISSING } from '../runtime/data/csv.ts';
@@ -41,14 +42,10 @@ class Checker {
   private schema?: SourceSchema;
   private readonly lowering: FeatureLowering;
   private readonly featureCache = new Map<string, Typed | undefined>();
-  private readonly lineOf: (offset: number) => number;
 
-  constructor(private readonly file: A.File, private readonly reporter: Reporter, private readonly options: CheckOptions) {
+  constructor(private readonly file: A.File, private readonly lines: LineMap, private readonly reporter: Reporter, private readonly options: CheckOptions) {
     this.lowering = new FeatureLowering(this.scope, reporter, (name) => this.lowerFeature(name));
-    this.lineOf = (offset) => 1 + (this.text.slice(0, offset).match(/\n/g)?.length ?? 0);
   }
-
-  private text = '';
 
   run(): CheckResult {
     const decls = this.file.decls;
@@ -535,17 +532,13 @@ class Checker {
     return out;
   }
 
+  /** 1-based line of an offset, for messages that point at an earlier declaration. */
   private line(offset: number): number {
-    return this.lineOf(offset);
-  }
-
-  /** The checker needs the text only to turn offsets into line numbers for messages. */
-  withText(text: string): this {
-    this.text = text;
-    return this;
+    return this.lines.position1(offset).line;
   }
 }
 
-export function checkText(text: string, file: A.File, reporter: Reporter, options: CheckOptions): CheckResult {
-  return new Checker(file, reporter, options).withText(text).run();
+/** Checks a parsed file against the catalog and its data, and lowers it to the IR. */
+export function check(file: A.File, lines: LineMap, reporter: Reporter, options: CheckOptions): CheckResult {
+  return new Checker(file, lines, reporter, options).run();
 }
