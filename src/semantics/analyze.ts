@@ -4,7 +4,7 @@
  * generator all call `analyze`.
  */
 import type * as A from '../syntax/ast.ts';
-import { parse } from '../syntax/parse.ts';
+import { parse, type ParseCache } from '../syntax/parse.ts';
 import { Reporter, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LineMap } from '../diagnostics/positions.ts';
 import { check } from './check.ts';
@@ -18,6 +18,8 @@ export interface AnalyzeOptions {
   file?: string;
   /** share one cache across analyses (the language server, benchmarks) */
   schemas?: SchemaCache;
+  /** reuse the syntax trees of unchanged declarations from this document's previous parse (the language server) */
+  parses?: ParseCache;
 }
 
 export interface Analysis {
@@ -39,7 +41,7 @@ const defaultSchemas = new SchemaCache();
 /** Analyses one .mlp document; never throws on bad input. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const reporter = new Reporter();
-  const ast = parse(text, reporter);
+  const ast = parse(text, reporter, options.parses);
   const lines = new LineMap(text);
   const checked = check(ast, lines, reporter, { file: options.file, schemas: options.schemas ?? defaultSchemas });
   for (const rule of rules) rule({ ast, ir: checked.parts, scope: checked.scope, reporter });

@@ -474,9 +474,8 @@ class Checker {
           this.reporter.report('ParameterNotApplicable', given.expr.span, { param: spec.name, when: spec.appliesWhen.param, values: spec.appliesWhen.values.map((v) => `\`${v}\``).join(' or ') });
         }
       }
-      let using = features.map((f) => f.name);
+      const using: string[] = m.using ? [] : [...lowered];
       if (m.using) {
-        using = [];
         for (const n of m.using) {
           if (this.scope.features.has(n.text)) {
             this.scope.references.push({ name: n, kind: 'feature', target: n.text });

@@ -6,9 +6,9 @@ import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Reporter } from '../diagnostics/diagnostic.ts';
 import { didYouMean } from '../diagnostics/didYouMean.ts';
 import type * as A from './ast.ts';
-import { parseText } from './parser.ts';
+import { declarationStarts, parseTokens } from './parser.ts';
 import { AstBuilder } from './toAst.ts';
-import { declarationKeywords } from './tokens.ts';
+import { declarationKeywords, lexer } from './tokens.ts';
 
 /** What a rule expects, in words, for "Expected … but found …". */
 const ruleWords: Record<string, string> = {
@@ -39,8 +39,9 @@ function tokenSpanOf(t: IToken, textLength: number): A.Span {
   return { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 };
 }
 
-function reportParseError(e: IRecognitionException, text: string, reporter: Reporter): void {
-  const t = e.token;
+/** `next`: the token after the chunk (a chunk's end of input is not the file's). */
+function reportParseError(e: IRecognitionException, text: string, reporter: Reporter, next: IToken | undefined): void {
+  const t = e.token.tokenType.name === 'EOF' && next ? next : e.token;
   const span = tokenSpanOf(t, text.length);
   const rules = e.context?.ruleStack ?? [];
   if (e.name === 'NotAllInputParsedException' || (rules.length <= 2 && rules.at(-1) !== 'pipelineDecl' && t.tokenType.name === 'Identifier' && (rules.at(-1) === 'file' || rules.at(-1) === 'declaration'))) {
@@ -63,22 +64,73 @@ function reportParseError(e: IRecognitionException, text: string, reporter: Repo
   reporter.report('UnexpectedToken', span, { expected: inPrepare ? ruleWords.prepStep : expected, found: describeFound(t) });
 }
 
+/**
+ * Syntax trees of error-free declaration chunks, keyed by their exact text,
+ * so that re-parsing an edited document only parses the chunks that changed
+ * (the language server keeps one per open document). The trees are owned by
+ * the cache: when a chunk moves, its spans are shifted in place, so only the
+ * newest parse of the document may be used.
+ */
+export class ParseCache {
+  entries = new Map<string, { decls: A.Decl[]; at: number }>();
+}
+
+const tokenEnd = (t: IToken) => (t.endOffset ?? t.startOffset) + 1;
+
 /** Parses `text`, reporting syntax errors; always returns a (possibly partial) AST. */
-export function parse(text: string, reporter: Reporter): A.File {
-  const out = parseText(text);
-  for (const le of out.lexErrors) reporter.report('UnexpectedCharacter', { start: le.offset, end: le.offset + Math.max(1, le.length) }, { char: `\`${text.slice(le.offset, le.offset + Math.max(1, le.length))}\`` });
-  for (const t of out.tokens) if (t.tokenType.name === 'UnterminatedString') reporter.report('UnterminatedString', { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 });
-  const seen = new Set<string>();
-  for (const e of out.parseErrors) {
-    const key = `${e.token.startOffset}:${e.name}`;
-    if (seen.has(key)) continue; // recovery can report the same token twice
-    seen.add(key);
-    reportParseError(e, text, reporter);
-  }
-  const comments: A.Comment[] = out.comments.map((c) => ({ text: c.image, doc: c.image.startsWith('///'), span: { start: c.startOffset, end: (c.endOffset ?? c.startOffset) + 1 } }));
+export function parse(text: string, reporter: Reporter, cache?: ParseCache): A.File {
+  const lexed = lexer.tokenize(text);
+  const tokens = lexed.tokens;
+  for (const le of lexed.errors) reporter.report('UnexpectedCharacter', { start: le.offset, end: le.offset + Math.max(1, le.length) }, { char: `\`${text.slice(le.offset, le.offset + Math.max(1, le.length))}\`` });
+  for (const t of tokens) if (t.tokenType.name === 'UnterminatedString') reporter.report('UnterminatedString', { start: t.startOffset, end: tokenEnd(t) });
+  const comments: A.Comment[] = (lexed.groups.comments ?? []).map((c) => ({ text: c.image, doc: c.image.startsWith('///'), span: { start: c.startOffset, end: tokenEnd(c) } }));
   const builder = new AstBuilder(docCommentLookup(text, comments), text.length);
-  const decls = out.csts.flatMap((cst) => builder.file(cst, comments).decls);
+  const decls: A.Decl[] = [];
+  const reused = new Map<string, { decls: A.Decl[]; at: number }>();
+  const starts = declarationStarts(tokens);
+  for (let c = 0; c < starts.length; c++) {
+    const first = starts[c], end = starts[c + 1] ?? tokens.length;
+    // a chunk's text runs from the end of the previous chunk's last token, so it holds its own doc comments
+    const from = first === 0 ? 0 : tokenEnd(tokens[first - 1]);
+    const key = cache && text.slice(from, end === tokens.length ? text.length : tokenEnd(tokens[end - 1]));
+    const hit = key !== undefined ? cache!.entries.get(key) : undefined;
+    if (key !== undefined && hit && !reused.has(key)) {
+      if (hit.at !== from) shiftSpans(hit.decls, from - hit.at);
+      hit.at = from;
+      reused.set(key, hit);
+      decls.push(...hit.decls);
+      continue;
+    }
+    const out = parseTokens(tokens.slice(first, end));
+    const seen = new Set<string>();
+    for (const e of out.parseErrors) {
+      const id = `${e.token.startOffset}:${e.name}`;
+      if (seen.has(id)) continue; // recovery can report the same token twice
+      seen.add(id);
+      reportParseError(e, text, reporter, tokens[end]);
+    }
+    const chunk = out.csts.flatMap((cst) => builder.file(cst, comments).decls);
+    decls.push(...chunk);
+    if (key !== undefined && out.parseErrors.length === 0 && !reused.has(key)) reused.set(key, { decls: chunk, at: from });
+  }
+  if (cache) cache.entries = reused;
   return { decls, comments, span: { start: 0, end: text.length } };
+}
+
+/** Moves every span (`span`, `keywordSpan`) in a tree by `delta`, each span object once even when shared. */
+function shiftSpans(root: unknown, delta: number): void {
+  const moved = new Set<A.Span>();
+  const move = (span: A.Span) => { if (!moved.has(span)) { moved.add(span); span.start += delta; span.end += delta; } };
+  const visit = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null) return;
+    if (Array.isArray(v)) { for (const x of v) visit(x); return; }
+    for (const k in v) {
+      const x = (v as Record<string, unknown>)[k];
+      if (k === 'span' || k === 'keywordSpan') move(x as A.Span);
+      else visit(x);
+    }
+  };
+  visit(root);
 }
 
 /** Finds the `///` lines directly above an offset (only whitespace between). */

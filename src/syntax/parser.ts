@@ -3,10 +3,17 @@
  * `parseTokens`); error recovery is on so one pass reports many errors.
  * `grammar/` is generated from this class, so docs cannot drift.
  */
-import { CstParser, type CstNode, type IToken, type IRecognitionException } from 'chevrotain';
+import { CstParser, type CstNode, type IOrAlt, type IToken, type IRecognitionException } from 'chevrotain';
 import * as T from './tokens.ts';
 
 export class MlpParser extends CstParser {
+  /**
+   * Each `OR`'s alternatives, built on the rule's first call and reused
+   * (Chevrotain's advice: a fresh array of closures per call was a large
+   * share of the allocation, and so of the GC pauses, per keystroke).
+   */
+  private readonly alternatives: Record<string, IOrAlt<unknown>[]> = {};
+
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 3 });
     this.performSelfAnalysis();
@@ -17,7 +24,7 @@ export class MlpParser extends CstParser {
   });
 
   declaration = this.RULE('declaration', () => {
-    this.OR([
+    this.OR(this.alternatives.declaration ??= [
       { ALT: () => this.SUBRULE(this.pipelineDecl) },
       { ALT: () => this.SUBRULE(this.dataDecl) },
       { ALT: () => this.SUBRULE(this.problemDecl) },
@@ -53,7 +60,7 @@ export class MlpParser extends CstParser {
   /** `column : type` declares a column; `option = value` sets a reader option. */
   dataEntry = this.RULE('dataEntry', () => {
     this.SUBRULE(this.keyName, { LABEL: 'name' });
-    this.OR([
+    this.OR(this.alternatives.dataEntry ??= [
       { ALT: () => { this.CONSUME(T.Colon); this.SUBRULE(this.expression, { LABEL: 'type' }); } },
       { ALT: () => { this.CONSUME(T.Equals); this.SUBRULE2(this.expression, { LABEL: 'value' }); } },
     ]);
@@ -87,7 +94,7 @@ export class MlpParser extends CstParser {
   });
 
   prepStep = this.RULE('prepStep', () => {
-    this.OR([
+    this.OR(this.alternatives.prepStep ??= [
       { ALT: () => this.SUBRULE(this.dropStep) },
       { ALT: () => this.SUBRULE(this.imputeStep) },
       { ALT: () => this.SUBRULE(this.clipStep) },
@@ -97,7 +104,7 @@ export class MlpParser extends CstParser {
 
   dropStep = this.RULE('dropStep', () => {
     this.CONSUME(T.Drop);
-    this.OR([
+    this.OR(this.alternatives.dropStep ??= [
       { ALT: () => { this.CONSUME(T.Rows); this.CONSUME(T.Where); this.SUBRULE(this.expression); } },
       { ALT: () => { this.CONSUME(T.Duplicate); this.CONSUME2(T.Rows); } },
       { ALT: () => { this.CONSUME(T.Outliers); this.CONSUME(T.In); this.SUBRULE(this.nameList); this.CONSUME(T.By); this.SUBRULE2(this.expression, { LABEL: 'method' }); } },
@@ -134,7 +141,7 @@ export class MlpParser extends CstParser {
   featuresDecl = this.RULE('featuresDecl', () => {
     this.CONSUME(T.Features);
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.OR([
+    this.MANY(() => this.OR(this.alternatives.featuresDecl ??= [
       { ALT: () => this.SUBRULE(this.featureDecl) },
       { ALT: () => this.SUBRULE(this.selectStep) },
     ]));
@@ -197,7 +204,7 @@ export class MlpParser extends CstParser {
   });
 
   stageDecl = this.RULE('stageDecl', () => {
-    this.OR([
+    this.OR(this.alternatives.stageDecl ??= [
       { ALT: () => this.CONSUME(T.Explore) },
       { ALT: () => this.CONSUME(T.Serve) },
       { ALT: () => this.CONSUME(T.Monitor) },
@@ -207,7 +214,7 @@ export class MlpParser extends CstParser {
 
   /** A setting or argument name: a plain name, or a reserved word such as `by`, `columns` or `report`. */
   keyName = this.RULE('keyName', () => {
-    this.OR([
+    this.OR(this.alternatives.keyName ??= [
       { ALT: () => this.CONSUME(T.Identifier) },
       { ALT: () => this.CONSUME(T.QuotedName) },
       { ALT: () => this.CONSUME(T.KeywordName) },
@@ -215,7 +222,7 @@ export class MlpParser extends CstParser {
   });
 
   name = this.RULE('name', () => {
-    this.OR([
+    this.OR(this.alternatives.name ??= [
       { ALT: () => this.CONSUME(T.Identifier) },
       { ALT: () => this.CONSUME(T.QuotedName) },
     ]);
@@ -229,7 +236,7 @@ export class MlpParser extends CstParser {
 
   expression = this.RULE('expression', () => {
     this.SUBRULE(this.operand);
-    this.MANY(() => this.OR([
+    this.MANY(() => this.OR(this.alternatives.expression ??= [
       { ALT: () => { this.CONSUME(T.BinaryOperator); this.SUBRULE2(this.operand); } },
       { ALT: () => { this.CONSUME(T.Is); this.OPTION(() => this.CONSUME(T.Not)); this.CONSUME(T.Missing); } },
     ]));
@@ -237,11 +244,11 @@ export class MlpParser extends CstParser {
 
   /** Prefix operators (`not`, `-`) and one primary value. */
   operand = this.RULE('operand', () => {
-    this.MANY(() => this.OR([
+    this.MANY(() => this.OR(this.alternatives.operand ??= [
       { ALT: () => this.CONSUME(T.Not) },
       { ALT: () => this.CONSUME(T.Minus) },
     ]));
-    this.OR2([
+    this.OR2(this.alternatives.operand2 ??= [
       { ALT: () => this.CONSUME(T.NumberLiteral) },
       { ALT: () => this.CONSUME(T.Percent) },
       { ALT: () => this.CONSUME(T.Duration) },
@@ -258,7 +265,7 @@ export class MlpParser extends CstParser {
 
   /** A name, or a call `name(args)`; the name token is consumed here (not via `name`) to keep the CST small. */
   callOrRef = this.RULE('callOrRef', () => {
-    this.OR([
+    this.OR(this.alternatives.callOrRef ??= [
       { ALT: () => this.CONSUME(T.Identifier) },
       { ALT: () => this.CONSUME(T.QuotedName) },
     ]);
@@ -295,23 +302,39 @@ export function parser(): MlpParser {
 }
 
 export interface ParseOutput {
-  /** one `file` CST per chunk: the parser restarts after input it could not parse at the top level */
+  /** one `file` CST per run: the parser restarts after input it could not parse at the top level */
   csts: CstNode[];
-  tokens: IToken[];
-  comments: IToken[];
-  lexErrors: { offset: number; length: number }[];
   parseErrors: IRecognitionException[];
 }
 
-const declarationStarts = new Set(T.declarationKeywords.map((k) => k[0].toUpperCase() + k.slice(1)));
+const declarationStartNames = new Set(T.declarationKeywords.map((k) => k[0].toUpperCase() + k.slice(1)));
+const opens = new Set(['LBrace', 'LParen', 'LBracket']);
+const closes = new Set(['RBrace', 'RParen', 'RBracket']);
 
-/** Lexes and parses a document; never throws on bad input. */
-export function parseText(text: string): ParseOutput {
-  const lexed = T.lexer.tokenize(text);
+/**
+ * Where top-level declarations start: a declaration keyword outside every
+ * bracket. The front end parses each such chunk on its own, so the language
+ * server can reuse the syntax tree of every chunk the edit did not touch.
+ * Always contains 0 (the first chunk may start with junk before any keyword).
+ */
+export function declarationStarts(tokens: readonly IToken[]): number[] {
+  const starts = [0];
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const name = tokens[i].tokenType.name;
+    if (opens.has(name)) depth++;
+    else if (closes.has(name)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && i > 0 && declarationStartNames.has(name)) starts.push(i);
+  }
+  return starts;
+}
+
+/** Parses one chunk of tokens; never throws on bad input. */
+export function parseTokens(tokens: IToken[]): ParseOutput {
   const p = parser();
   const csts: CstNode[] = [];
   const parseErrors: IRecognitionException[] = [];
-  let rest = lexed.tokens;
+  let rest = tokens;
   while (rest.length > 0) {
     p.input = rest;
     csts.push(p.file());
@@ -322,14 +345,8 @@ export function parseText(text: string): ParseOutput {
     // skip to the next token that can start a declaration and parse again
     const at = rest.indexOf(stuck.token);
     let next = at + 1;
-    while (next < rest.length && !declarationStarts.has(rest[next].tokenType.name)) next++;
+    while (next < rest.length && !declarationStartNames.has(rest[next].tokenType.name)) next++;
     rest = at < 0 ? [] : rest.slice(next);
   }
-  return {
-    csts,
-    tokens: lexed.tokens,
-    comments: lexed.groups.comments ?? [],
-    lexErrors: lexed.errors.map((e) => ({ offset: e.offset, length: e.length })),
-    parseErrors,
-  };
+  return { csts, parseErrors };
 }
