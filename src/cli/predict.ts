@@ -15,10 +15,14 @@ export async function runPredict(argv: string[], io: CliIO): Promise<number> {
     const artifact = readArtifact(modelFile);
     const table = await predictFile(artifact, csvFile);
     const csv = toCsv(table);
+    const filtered = table.filtered ? ` (${table.filtered} rows filtered by the pipeline got none)` : '';
     if (flags.out) {
       writeFileAtomic(flags.out as string, csv);
-      io.stderr(`wrote ${table.rows.length} predictions to ${flags.out}${table.filtered ? ` (${table.filtered} rows filtered by the pipeline got none)` : ''}\n`);
-    } else io.stdout(csv);
+      io.stderr(`wrote ${table.rows.length} predictions to ${flags.out}${filtered}\n`);
+    } else {
+      io.stdout(csv);
+      if (filtered) io.stderr(`mlp predict: ${table.rows.length} predictions${filtered}\n`);
+    }
     return 0;
   } catch (err) {
     if (err instanceof ArtifactError || err instanceof CsvError || err instanceof FeatureError || (err as Error)?.name === 'PrepareError') {

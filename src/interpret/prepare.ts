@@ -153,8 +153,9 @@ export function applyPrepare(frame: Frame, steps: readonly PrepStepIR[], state: 
         kept = idx.map((i) => kept[i]);
         frame = selectRows(frame, idx);
       }
-    } else if (step.kind === 'drop_rows' && predicting && step.phase === 'always') {
-      const idx = maskToIndices(predicateMask(frame, step.where).map((x) => 1 - x));
+    } else if ((step.kind === 'drop_rows' || step.kind === 'drop_duplicates') && predicting && step.phase === 'always') {
+      // at prediction, duplicates are judged on the columns the model reads (the input has no target)
+      const idx = maskToIndices(step.kind === 'drop_rows' ? predicateMask(frame, step.where).map((x) => 1 - x) : dedupeMask(frame));
       kept = idx.map((i) => kept[i]);
       frame = selectRows(frame, idx);
     }

@@ -191,6 +191,31 @@ models { knn = knn(k: 1) }
     const out = p.stdout.trim().split('\n').slice(1).map((l) => Number(l.split(',')[0]));
     expect(out).toEqual([1, 3, 5]); // rows 2 and 4 (x > 100) filtered; z < 0 rows predicted
   });
+  it('`drop duplicate rows during training and prediction` also drops repeated input rows at prediction', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [i % 7, i % 3, i % 2 ? 'a' : 'b']);
+    const mlp = (phase: string) => `pipeline dedupe
+data d = csv("d.csv") { y: category }
+problem classification { target = y
+  metric = accuracy }
+prepare { drop duplicate rows ${phase} }
+features { f = standardize(x, w) }
+split { test = 25%, seed = 3 }
+validate kfold(3)
+models { knn = knn(k: 1) }
+`;
+    const input = csv(['x', 'w'], [[1, 1], [2, 2], [1, 1], [3, 0], [2, 2], [1, 2]]);
+    const predicted = async (phase: string) => {
+      const dir = workspace({ 'd.csv': csv(['x', 'w', 'y'], rows), 'p.mlp': mlp(phase), 'new.csv': input });
+      const report = await run(dir);
+      const p = await cli('predict', report.artifact, path.join(dir, 'new.csv'));
+      expect(p.code, p.stderr).toBe(0);
+      expect(p.stderr).toBe(phase.endsWith('prediction') ? 'mlp predict: 4 predictions (2 rows filtered by the pipeline got none)\n' : '');
+      return p.stdout.trim().split('\n').slice(1).map((l) => Number(l.split(',')[0]));
+    };
+    expect(await predicted('during training and prediction')).toEqual([1, 2, 4, 6]); // rows 3 and 5 repeat rows 1 and 2
+    expect(await predicted('during training')).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('predicts without the columns that only steps the model does not need read (impute of an unused column)', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => [i % 6, i % 5 === 0 ? '' : i % 4, i % 3 === 0 ? '' : ['p', 'q'][i % 2], i % 6 < 3 ? 'a' : 'b']);
     const dir = workspace({
