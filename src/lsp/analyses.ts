@@ -30,6 +30,11 @@ export class AnalysisCache {
     return analysis;
   }
 
+  /** Files on disk changed: analyse every document again on its next request (keeping the syntax trees). */
+  invalidate(): void {
+    for (const entry of this.entries.values()) entry.version = Number.NaN;
+  }
+
   delete(uri: string): void {
     this.entries.delete(uri);
   }

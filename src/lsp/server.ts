@@ -38,6 +38,9 @@ export function startServer(connection: Connection): void {
   const analyses = new AnalysisCache();
   const timers = new Map<string, NodeJS.Timeout>();
   let diagnosticsDelay = DIAGNOSTICS_DELAY_MS;
+  // a client that pulls diagnostics gets them only when it asks (pushing as well would show every problem twice)
+  let pull = false;
+  let refreshSupport = false;
 
   const analysisOf = (uri: string): Analysis | undefined => {
     const doc = documents.get(uri);
@@ -66,6 +69,7 @@ export function startServer(connection: Connection): void {
   }
 
   function schedule(uri: string, delay = diagnosticsDelay): void {
+    if (pull) return;
     clearTimeout(timers.get(uri));
     timers.set(uri, setTimeout(() => { timers.delete(uri); publish(uri); }, delay));
   }
@@ -74,6 +78,8 @@ export function startServer(connection: Connection): void {
     // `initializationOptions.diagnosticsDelayMs` tunes the debounce (benchmarks set 0)
     const delay = (params.initializationOptions as { diagnosticsDelayMs?: unknown } | undefined)?.diagnosticsDelayMs;
     if (typeof delay === 'number' && delay >= 0) diagnosticsDelay = delay;
+    pull = params.capabilities.textDocument?.diagnostic !== undefined;
+    refreshSupport = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -87,13 +93,19 @@ export function startServer(connection: Connection): void {
       documentFormattingProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       semanticTokensProvider: { legend: semanticTokensLegend, full: true },
-      diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+      ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'mlp', version: '0.1.0' },
     };
   });
 
   documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  // a data file (or another .mlp) changed on disk: columns and samples may differ, so check the open documents again
+  connection.onDidChangeWatchedFiles(() => {
+    analyses.invalidate();
+    if (!pull) for (const doc of documents.all()) schedule(doc.uri, 0);
+    else if (refreshSupport) void connection.languages.diagnostics.refresh();
+  });
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));

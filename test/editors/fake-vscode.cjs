@@ -19,10 +19,15 @@
  * documents shown in a tab), `languages` (`match`, diagnostic collections, provider
  * registration) and `commands`/`env`.
  *
- * Nothing is a silent catch-all: every namespace is wrapped by `strict()`, which records
- * each read of a member the fake does not define in `harness.missing` (and returns undefined,
- * as an old VS Code would). The test asserts that list is empty, so a client upgrade or an
- * extension change that needs more API shows up as a failure here, not as a hidden no-op.
+ * Nothing is a silent catch-all: the module, its namespaces and the objects it hands out
+ * (documents, editors, configurations, diagnostic collections, watchers, output channels) are
+ * wrapped by `strict()`, which records each read of a member the fake does not define in
+ * `harness.missing` (and returns undefined, as an older VS Code would). The test asserts that
+ * list is empty, so a client upgrade or an extension change that needs more API shows up as a
+ * failure, not as a hidden no-op. (Instances of the value classes — Uri, Range, … — are not
+ * wrapped.) Simplifications: Uri is built on WHATWG URL (POSIX paths; its percent-encoding is
+ * not byte-for-byte VS Code's), there are no notebooks, and glob `pattern` document filters
+ * are reported as missing rather than matched.
  *
  * `harness` (not part of the VS Code API) lets the test play the editor and the user: set
  * configuration and workspace folders, open/edit/close documents, and read what the client did
@@ -375,14 +380,14 @@ const harness = {
 
   /** Opens a document in an editor tab, in VS Code's order: tab event, then didOpen, then active editor. */
   openDocument(uri, languageId, text) {
-    const document = new TextDocument(uri, languageId, text);
+    const document = strict(new TextDocument(uri, languageId, text), 'TextDocument');
     const tab = { input: new TabInputText(uri), label: path.basename(uri.path), group: tabGroup, isActive: true, isDirty: false, isPinned: false, isPreview: false };
     tabGroup.tabs.push(tab);
     tabGroup.activeTab = tab;
     events.didChangeTabs.fire({ opened: [tab], closed: [], changed: [] });
     textDocuments.push(document);
     events.didOpenTextDocument.fire(document);
-    activeTextEditor = { document, viewColumn: 1, selections: [], visibleRanges: [] };
+    activeTextEditor = strict({ document, viewColumn: 1, selections: [], visibleRanges: [] }, 'TextEditor');
     events.didChangeActiveTextEditor.fire(activeTextEditor);
     return document;
   },

@@ -1,6 +1,10 @@
 /** The real server over stdio, as an editor drives it. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nextDiagnostics, penguinsUri, startServer } from './client.ts';
+import { nextDiagnostics, penguinsUri, root, startServer, type Server } from './client.ts';
 
 const uri = penguinsUri();
 const BROKEN = `data penguins = csv("penguins.csv")
@@ -59,6 +63,58 @@ describe('mlp lsp --stdio', () => {
       if (child.exitCode === null) child.kill();
       connection.dispose();
       if (child.exitCode !== 0) console.error(stderr());
+    }
+  }, 30_000);
+
+  /** Runs a session and always shuts the server down. */
+  async function session(server: Server, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+      await server.connection.sendRequest('shutdown');
+      await server.connection.sendNotification('exit');
+      expect(await server.exited).toBe(0);
+    } finally {
+      if (server.child.exitCode === null) server.child.kill();
+      server.connection.dispose();
+    }
+  }
+
+  it('does not push diagnostics to a client that pulls them (no problem shown twice)', async () => {
+    const server = await startServer({ diagnosticsDelayMs: 0 }, { textDocument: { diagnostic: { dynamicRegistration: false } } });
+    await session(server, async () => {
+      expect(server.capabilities.diagnosticProvider).toEqual({ interFileDependencies: false, workspaceDiagnostics: false });
+      const pushed: unknown[] = [];
+      server.connection.onNotification('textDocument/publishDiagnostics', (p) => { pushed.push(p); });
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'mlp', version: 1, text: BROKEN } });
+      const pulled = await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { kind: string; items: { message: string }[] };
+      expect(pulled.kind).toBe('full');
+      expect(pulled.items.map((d) => d.message).join('\n')).toMatch(/Did you mean `body_mass_g`\?/);
+      await new Promise((r) => setTimeout(r, 300)); // a push would have been sent by now (debounce 0)
+      expect(pushed).toEqual([]);
+    });
+  }, 30_000);
+
+  it('checks open documents again when a watched data file changes on disk', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlp-lsp-watch-'));
+    const csv = path.join(dir, 'penguins.csv');
+    const original = fs.readFileSync(path.join(root, 'examples/penguins/penguins.csv'), 'utf8');
+    // the data lacks body_mass until the file is replaced
+    fs.writeFileSync(csv, original.replace('body_mass_g', 'mass'));
+    const doc = pathToFileURL(path.join(dir, 'p.mlp')).href;
+    const text = BROKEN.replace('standardize(body_mass)', 'standardize(body_mass_g)');
+    const server = await startServer({ diagnosticsDelayMs: 0 });
+    try {
+      await session(server, async () => {
+        const first = nextDiagnostics(server.connection, doc);
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc, languageId: 'mlp', version: 1, text } });
+        expect((await first).diagnostics.map((d) => d.message).join('\n')).toMatch(/body_mass_g/);
+        fs.writeFileSync(csv, original);
+        const again = nextDiagnostics(server.connection, doc);
+        await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(csv).href, type: 2 }] });
+        expect((await again).diagnostics.filter((d) => /body_mass_g/.test(d.message))).toEqual([]);
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
 });
