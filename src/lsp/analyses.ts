@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { analyze, type Analysis } from '../semantics/analyze.ts';
 import { SchemaCache } from '../semantics/schema.ts';
-import { ParseCache } from '../syntax/parse.ts';
+import { ParseCache } from '../syntax/incremental.ts';
 
 /** The file path of a document URI, or undefined for unsaved/remote documents. */
 export function uriToFile(uri: string): string | undefined {

@@ -4,7 +4,8 @@
  * generator all call `analyze`.
  */
 import type * as A from '../syntax/ast.ts';
-import { parse, type ParseCache } from '../syntax/parse.ts';
+import { parse } from '../syntax/parse.ts';
+import type { ParseCache } from '../syntax/incremental.ts';
 import { Reporter, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LineMap } from '../diagnostics/positions.ts';
 import { check } from './check.ts';

@@ -6,6 +6,7 @@ import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Reporter } from '../diagnostics/diagnostic.ts';
 import { didYouMean } from '../diagnostics/didYouMean.ts';
 import type * as A from './ast.ts';
+import { parseBlock, tokenEnd, type ParseCache } from './incremental.ts';
 import { declarationStarts, parseTokens } from './parser.ts';
 import { AstBuilder } from './toAst.ts';
 import { declarationKeywords, lexer } from './tokens.ts';
@@ -65,19 +66,10 @@ function reportParseError(e: IRecognitionException, text: string, reporter: Repo
 }
 
 /**
- * Syntax trees of error-free declaration chunks, keyed by their exact text,
- * so that re-parsing an edited document only parses the chunks that changed
- * (the language server keeps one per open document). The trees are owned by
- * the cache: when a chunk moves, its spans are shifted in place, so only the
- * newest parse of the document may be used.
+ * Parses `text`, reporting syntax errors; always returns a (possibly partial)
+ * AST. With a cache (the language server), declarations and block statements
+ * whose text did not change since the document's previous parse are reused.
  */
-export class ParseCache {
-  entries = new Map<string, { decls: A.Decl[]; at: number }>();
-}
-
-const tokenEnd = (t: IToken) => (t.endOffset ?? t.startOffset) + 1;
-
-/** Parses `text`, reporting syntax errors; always returns a (possibly partial) AST. */
 export function parse(text: string, reporter: Reporter, cache?: ParseCache): A.File {
   const lexed = lexer.tokenize(text);
   const tokens = lexed.tokens;
@@ -86,21 +78,16 @@ export function parse(text: string, reporter: Reporter, cache?: ParseCache): A.F
   const comments: A.Comment[] = (lexed.groups.comments ?? []).map((c) => ({ text: c.image, doc: c.image.startsWith('///'), span: { start: c.startOffset, end: tokenEnd(c) } }));
   const builder = new AstBuilder(docCommentLookup(text, comments), text.length);
   const decls: A.Decl[] = [];
-  const reused = new Map<string, { decls: A.Decl[]; at: number }>();
   const starts = declarationStarts(tokens);
   for (let c = 0; c < starts.length; c++) {
     const first = starts[c], end = starts[c + 1] ?? tokens.length;
     // a chunk's text runs from the end of the previous chunk's last token, so it holds its own doc comments
-    const from = first === 0 ? 0 : tokenEnd(tokens[first - 1]);
-    const key = cache && text.slice(from, end === tokens.length ? text.length : tokenEnd(tokens[end - 1]));
-    const hit = key !== undefined ? cache!.entries.get(key) : undefined;
-    if (key !== undefined && hit && !reused.has(key)) {
-      if (hit.at !== from) shiftSpans(hit.decls, from - hit.at);
-      hit.at = from;
-      reused.set(key, hit);
-      decls.push(...hit.decls);
-      continue;
-    }
+    const at = first === 0 ? 0 : tokenEnd(tokens[first - 1]);
+    const key = cache && text.slice(at, end === tokens.length ? text.length : tokenEnd(tokens[end - 1]));
+    const reused = key !== undefined ? cache!.declarations.take(key, at) : undefined;
+    if (reused) { decls.push(...reused); continue; }
+    const block = cache && first < end ? parseBlock(text, tokens, first, end, builder, cache) : undefined;
+    if (block) { decls.push(block); continue; }
     const out = parseTokens(tokens.slice(first, end));
     const seen = new Set<string>();
     for (const e of out.parseErrors) {
@@ -111,26 +98,10 @@ export function parse(text: string, reporter: Reporter, cache?: ParseCache): A.F
     }
     const chunk = out.csts.flatMap((cst) => builder.file(cst, comments).decls);
     decls.push(...chunk);
-    if (key !== undefined && out.parseErrors.length === 0 && !reused.has(key)) reused.set(key, { decls: chunk, at: from });
+    if (key !== undefined && out.parseErrors.length === 0) cache!.declarations.keep(key, at, chunk);
   }
-  if (cache) cache.entries = reused;
+  cache?.advance();
   return { decls, comments, span: { start: 0, end: text.length } };
-}
-
-/** Moves every span (`span`, `keywordSpan`) in a tree by `delta`, each span object once even when shared. */
-function shiftSpans(root: unknown, delta: number): void {
-  const moved = new Set<A.Span>();
-  const move = (span: A.Span) => { if (!moved.has(span)) { moved.add(span); span.start += delta; span.end += delta; } };
-  const visit = (v: unknown): void => {
-    if (typeof v !== 'object' || v === null) return;
-    if (Array.isArray(v)) { for (const x of v) visit(x); return; }
-    for (const k in v) {
-      const x = (v as Record<string, unknown>)[k];
-      if (k === 'span' || k === 'keywordSpan') move(x as A.Span);
-      else visit(x);
-    }
-  };
-  visit(root);
 }
 
 /** Finds the `///` lines directly above an offset (only whitespace between). */

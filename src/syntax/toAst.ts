@@ -81,12 +81,8 @@ export class AstBuilder {
       case 'featuresDecl':
         return {
           kind: 'Features',
-          features: nodes(c, 'featureDecl').flatMap((f) => {
-            const name = this.name(firstNode(f.children, 'name'));
-            const fspan = nodeSpan(f, keywordSpan);
-            return name ? [{ name, value: this.expr(firstNode(f.children, 'expression'), fspan.end), doc: this.docBefore(fspan.start), span: fspan }] : [];
-          }),
-          selects: nodes(c, 'selectStep').map((s) => this.expr(firstNode(s.children, 'expression'), nodeSpan(s, keywordSpan).end)),
+          features: nodes(c, 'featureDecl').flatMap((f) => this.feature(f, keywordSpan) ?? []),
+          selects: nodes(c, 'selectStep').map((s) => this.select(s, keywordSpan)),
           span, keywordSpan,
         };
       case 'splitDecl':
@@ -94,16 +90,7 @@ export class AstBuilder {
       case 'validateDecl':
         return { kind: 'Validate', method: this.expr(firstNode(c, 'expression'), span.end), span, keywordSpan };
       case 'modelsDecl':
-        return {
-          kind: 'Models',
-          models: nodes(c, 'modelDecl').flatMap((m) => {
-            const name = this.name(firstNode(m.children, 'name'));
-            const mspan = nodeSpan(m, keywordSpan);
-            const using = firstNode(m.children, 'nameList');
-            return name ? [{ name, value: this.expr(firstNode(m.children, 'expression'), mspan.end), using: using ? this.nameList(using) : undefined, doc: this.docBefore(mspan.start), span: mspan }] : [];
-          }),
-          span, keywordSpan,
-        };
+        return { kind: 'Models', models: nodes(c, 'modelDecl').flatMap((m) => this.model(m, keywordSpan) ?? []), span, keywordSpan };
       case 'searchDecl':
         return { kind: 'Search', strategy: nameOf(), settings: this.settings(firstNode(c, 'settingsBlock')), span, keywordSpan };
       case 'reportDecl':
@@ -114,6 +101,26 @@ export class AstBuilder {
         return { kind: 'Stage', stage: kw.image as 'explore' | 'serve' | 'monitor', settings: this.settings(firstNode(c, 'settingsBlock')), span, keywordSpan };
     }
     return undefined;
+  }
+
+  /** A `featureDecl` node (`fallback`: the span of a node recovery left without a location). */
+  feature(f: CstNode, fallback: A.Span): A.FeatureDecl | undefined {
+    const name = this.name(firstNode(f.children, 'name'));
+    const span = nodeSpan(f, fallback);
+    return name && { name, value: this.expr(firstNode(f.children, 'expression'), span.end), doc: this.docBefore(span.start), span };
+  }
+
+  /** A `selectStep` node's expression. */
+  select(s: CstNode, fallback: A.Span): A.Expr {
+    return this.expr(firstNode(s.children, 'expression'), nodeSpan(s, fallback).end);
+  }
+
+  /** A `modelDecl` node. */
+  model(m: CstNode, fallback: A.Span): A.ModelDecl | undefined {
+    const name = this.name(firstNode(m.children, 'name'));
+    const span = nodeSpan(m, fallback);
+    const using = firstNode(m.children, 'nameList');
+    return name && { name, value: this.expr(firstNode(m.children, 'expression'), span.end), using: using ? this.nameList(using) : undefined, doc: this.docBefore(span.start), span };
   }
 
   private settings(block: CstNode | undefined): A.Setting[] {
