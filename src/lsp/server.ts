@@ -103,8 +103,8 @@ export function startServer(connection: Connection): void {
   // a data file (or another .mlp) changed on disk: columns and samples may differ, so check the open documents again
   connection.onDidChangeWatchedFiles(() => {
     analyses.invalidate();
-    if (!pull) for (const doc of documents.all()) schedule(doc.uri, 0);
-    else if (refreshSupport) void connection.languages.diagnostics.refresh();
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+    if (pull && refreshSupport) void connection.languages.diagnostics.refresh();
   });
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {

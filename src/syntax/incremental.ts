@@ -14,7 +14,7 @@
 import type { IToken } from 'chevrotain';
 import type * as A from './ast.ts';
 import { parser } from './parser.ts';
-import type { AstBuilder } from './toAst.ts';
+import { tokenSpan, type AstBuilder } from './toAst.ts';
 
 export const tokenEnd = (t: IToken) => (t.endOffset ?? t.startOffset) + 1;
 
@@ -104,7 +104,7 @@ export function parseBlock(text: string, tokens: IToken[], first: number, end: n
   const starts = statementStarts(tokens, first, end);
   if (!starts) return undefined;
   const keyword = tokens[first];
-  const keywordSpan = { start: keyword.startOffset, end: tokenEnd(keyword) };
+  const keywordSpan = tokenSpan(keyword);
   const p = parser();
   const statements: Statement[] = [];
   let clean = true;

@@ -10,7 +10,7 @@ type Children = Record<string, CstElement[] | undefined>;
 const isToken = (e: CstElement | undefined): e is IToken => !!e && 'image' in e;
 const isNode = (e: CstElement | undefined): e is CstNode => !!e && 'children' in e;
 
-function tokenSpan(t: IToken): A.Span {
+export function tokenSpan(t: IToken): A.Span {
   return { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 };
 }
 
