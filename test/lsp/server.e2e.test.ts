@@ -94,6 +94,16 @@ describe('mlp lsp --stdio', () => {
     });
   }, 30_000);
 
+  it('asks a pulling client to pull again when a watched file changes', async () => {
+    const server = await startServer({ diagnosticsDelayMs: 0 }, { textDocument: { diagnostic: {} }, workspace: { diagnostics: { refreshSupport: true } } });
+    await session(server, async () => {
+      const refreshed = new Promise<void>((resolve) => server.connection.onRequest('workspace/diagnostic/refresh', () => { resolve(); return null; }));
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'mlp', version: 1, text: BROKEN } });
+      await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(root, 'examples/penguins/penguins.csv')).href, type: 2 }] });
+      await refreshed;
+    });
+  }, 30_000);
+
   it('checks open documents again when a watched data file changes on disk', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlp-lsp-watch-'));
     const csv = path.join(dir, 'penguins.csv');
