@@ -96,6 +96,24 @@ function statementStarts(tokens: readonly IToken[], first: number, end: number):
   return depth === 1 ? starts : undefined;
 }
 
+/** One statement of a block, parsed on its own; undefined when it has syntax errors. */
+function parseStatement(tokens: IToken[], block: string, builder: AstBuilder, keywordSpan: A.Span): Statement | undefined {
+  const p = parser();
+  p.input = tokens;
+  if (tokens[0].tokenType.name === 'Select') {
+    const cst = p.selectStep();
+    return p.errors.length ? undefined : { select: builder.select(cst, keywordSpan) };
+  }
+  if (block === 'features') {
+    const cst = p.featureDecl();
+    const feature = p.errors.length ? undefined : builder.feature(cst, keywordSpan);
+    return feature && { feature };
+  }
+  const cst = p.modelDecl();
+  const model = p.errors.length ? undefined : builder.model(cst, keywordSpan);
+  return model && { model };
+}
+
 /**
  * A `features { … }` or `models { … }` chunk, statement by statement, reusing
  * unchanged statements; undefined when the chunk must be parsed whole.
@@ -105,24 +123,16 @@ export function parseBlock(text: string, tokens: IToken[], first: number, end: n
   if (!starts) return undefined;
   const keyword = tokens[first];
   const keywordSpan = tokenSpan(keyword);
-  const p = parser();
   const statements: Statement[] = [];
   let clean = true;
   for (let s = 0; s < starts.length; s++) {
     const from = starts[s], to = starts[s + 1] ?? end - 1;
     const at = tokenEnd(tokens[from - 1]);
-    // the kind prefix keeps `f = x` in a features block apart from `f = x` in a models block
+    // the block keyword keeps `f = x` in a features block apart from `f = x` in a models block
     const key = `${keyword.image}\0${text.slice(at, tokenEnd(tokens[to - 1]))}`;
-    let statement = cache.statements.take(key, at);
-    if (!statement) {
-      p.input = tokens.slice(from, to);
-      const kind = tokens[from].tokenType.name === 'Select' ? 'select' : keyword.image === 'features' ? 'feature' : 'model';
-      const cst = kind === 'select' ? p.selectStep() : kind === 'feature' ? p.featureDecl() : p.modelDecl();
-      const tree = p.errors.length ? undefined : kind === 'select' ? builder.select(cst, keywordSpan) : kind === 'feature' ? builder.feature(cst, keywordSpan) : builder.model(cst, keywordSpan);
-      if (!tree) { clean = false; continue; } // keep going: the clean statements are kept for the next parse
-      statement = kind === 'select' ? { select: tree as A.Expr } : kind === 'feature' ? { feature: tree as A.FeatureDecl } : { model: tree as A.ModelDecl };
-      cache.statements.keep(key, at, statement);
-    }
+    const statement = cache.statements.take(key, at) ?? parseStatement(tokens.slice(from, to), keyword.image, builder, keywordSpan);
+    if (!statement) { clean = false; continue; } // keep going: the clean statements are kept for the next parse
+    cache.statements.keep(key, at, statement);
     statements.push(statement);
   }
   if (!clean) return undefined;
