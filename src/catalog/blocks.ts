@@ -33,17 +33,17 @@ export const blocks: readonly BlockEntry[] = [
   { kind: 'block', name: 'export', doc: 'Where results are written.', settings: [
     { name: 'report', doc: 'Directory for report.json and summary.md (default: beside the model).', type: 'string' },
   ] },
-  { kind: 'block', name: 'explore', doc: 'Exploratory analysis of the data (`mlp explore`).', settings: [
+  { kind: 'block', name: 'explore', doc: 'Exploratory analysis of the data. Checked, but no command runs it yet (a planned `mlp explore`).', settings: [
     { name: 'columns', doc: 'Columns to summarise (default: all).', type: 'columns' },
     { name: 'correlations', doc: 'Compute pairwise correlations of numeric columns.', type: 'boolean', default: true },
     { name: 'histograms', doc: 'Include histograms of numeric columns.', type: 'boolean', default: true },
     { name: 'bins', doc: 'Histogram bins.', type: 'integer', min: 2, default: 20 },
   ] },
-  { kind: 'block', name: 'serve', doc: 'Serving predictions over HTTP (`mlp serve`).', settings: [
+  { kind: 'block', name: 'serve', doc: 'Serving predictions over HTTP. Checked, but no command runs it yet (a planned `mlp serve`; `mlp predict` serves batch predictions today).', settings: [
     { name: 'port', doc: 'TCP port.', type: 'integer', min: 1, max: 65535, default: 8080 },
     { name: 'host', doc: 'Interface to listen on.', type: 'string', default: '127.0.0.1' },
   ] },
-  { kind: 'block', name: 'monitor', doc: 'Drift monitoring and retraining policy (`mlp monitor`).', settings: [
+  { kind: 'block', name: 'monitor', doc: 'Drift monitoring and retraining policy. Checked, but no command runs it yet (a planned `mlp monitor`).', settings: [
     { name: 'drift', doc: 'Drift statistic per column: `psi` (population stability index) or `ks` (Kolmogorov–Smirnov).', type: 'enum', values: ['psi', 'ks'], default: 'psi' },
     { name: 'threshold', doc: 'Drift above this flags a column (PSI 0.2 is a common alarm level).', type: 'number', min: 0, minExclusive: true, default: 0.2 },
     { name: 'retrain', doc: 'When to retrain: `never`, `on_drift`, or `always`.', type: 'enum', values: ['never', 'on_drift', 'always'], default: 'on_drift' },
