@@ -43,7 +43,7 @@ export const blocks: readonly BlockEntry[] = [
     { name: 'port', doc: 'TCP port.', type: 'integer', min: 1, max: 65535, default: 8080 },
     { name: 'host', doc: 'Interface to listen on.', type: 'string', default: '127.0.0.1' },
   ] },
-  { kind: 'block', name: 'monitor', doc: 'Drift monitoring and retraining policy. Checked, but no command runs it yet (a planned `mlp monitor`).', settings: [
+  { kind: 'block', name: 'monitor', doc: 'Drift monitoring and retraining policy, applied by `mlp monitor model.json new.csv`.', settings: [
     { name: 'drift', doc: 'Drift statistic per column: `psi` (population stability index) or `ks` (Kolmogorov–Smirnov).', type: 'enum', values: ['psi', 'ks'], default: 'psi' },
     { name: 'threshold', doc: 'Drift above this flags a column (PSI 0.2 is a common alarm level).', type: 'number', min: 0, minExclusive: true, default: 0.2 },
     { name: 'retrain', doc: 'When to retrain: `never`, `on_drift`, or `always`.', type: 'enum', values: ['never', 'on_drift', 'always'], default: 'on_drift' },

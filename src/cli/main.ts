@@ -26,10 +26,17 @@ Commands:
       --stdout               print the program instead of writing it
   predict <model.json> <data.csv>
       -o, --out FILE         write predictions here (default: stdout)
+  monitor <model.json> <new.csv>
+                             drift of new data against the training data, per column,
+                             and whether to retrain (the pipeline's monitor block)
+      --drift psi|ks         statistic (default: the monitor block's, else psi)
+      --threshold X          drift above X flags a column (default: 0.2)
+      --json                 the report as JSON
   lsp --stdio                start the language server (for editors)
   help                       show this help
 
-Exit codes: 0 success, 1 errors in the input, 2 wrong usage.
+Exit codes: 0 success, 1 errors in the input, 2 wrong usage,
+3 (mlp monitor) retraining recommended.
 Docs: docs/language.md, docs/diagnostics.md, docs/cli.md
 `;
 
@@ -42,6 +49,7 @@ const commands: Record<string, () => Promise<Command>> = {
   fmt: async () => (await import('./fmt.ts')).runFmt,
   run: async () => (await import('./run.ts')).runRun,
   predict: async () => (await import('./predict.ts')).runPredict,
+  monitor: async () => (await import('./monitor.ts')).runMonitor,
   compile: async () => (await import('./compile.ts')).runCompile,
   lsp: async () => (await import('../lsp/server.ts')).runLsp,
 };

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { ParamValue } from '../catalog/types.ts';
+import type { ColumnProfile, DriftMethod } from '../runtime/monitor/drift.ts';
 import type { ColumnIR, FeatureIR, PrepStepIR, ProblemIR } from '../semantics/ir.ts';
 import type { FeatureState } from './featurize.ts';
 import type { PrepState } from './prepare.ts';
@@ -34,6 +35,17 @@ export interface Artifact {
   model: { candidate: string; family: string; kernel: string; params: Record<string, ParamValue>; fitParams: Record<string, ParamValue>; state: unknown };
   metrics: { test: Record<string, number>; cv: { metric: string; mean: number; std: number } };
   fingerprints: { data: string; pipeline: string };
+  /** each input column over the training rows, as `mlp monitor` compares new data with (absent in older artifacts) */
+  profile?: Record<string, ColumnProfile>;
+  /** the `monitor` block's settings (absent without a block: the catalog's defaults apply) */
+  monitor?: MonitorPolicy;
+}
+
+export interface MonitorPolicy {
+  drift: DriftMethod;
+  threshold: number;
+  retrain: 'never' | 'on_drift' | 'always';
+  min_rows: number;
 }
 
 /** sha256 of a file's bytes (streamed in chunks). */

@@ -3,7 +3,7 @@
  * artifact's schema, replays the fitted preparation and features, and runs
  * the model kernel. Nothing in the artifact is executed.
  */
-import type { ColumnType } from '../runtime/data/frame.ts';
+import type { ColumnType, Frame } from '../runtime/data/frame.ts';
 import { loadFrame } from '../runtime/data/load.ts';
 import { readCsvSample, DEFAULT_MISSING } from '../runtime/data/csv.ts';
 import { loadKernel } from '../runtime/models/registry.ts';
@@ -19,14 +19,19 @@ export interface PredictionTable {
   filtered: number;
 }
 
-/** Predicts every row of `csvPath` with the artifact's model. Throws ArtifactError / CsvError for user-fixable problems. */
-export async function predictFile(artifact: Artifact, csvPath: string): Promise<PredictionTable> {
+/** Loads the columns the model reads from a new CSV file, typed as in training; a missing column is an ArtifactError naming it. */
+export async function loadInputs(artifact: Artifact, csvPath: string): Promise<Frame> {
   const header = readCsvSample(csvPath, 0, { delimiter: artifact.delimiter }).header;
   for (const c of artifact.inputs) {
     if (!header.includes(c.name)) throw new ArtifactError(`${csvPath} has no column \`${c.name}\`, which the model needs (${c.type}); it has: ${header.join(', ')}`);
   }
   const schema = artifact.inputs.map((c) => ({ name: c.name, type: c.type as ColumnType }));
-  const { frame } = await loadFrame(csvPath, schema, { missing: artifact.missingValues ?? [...DEFAULT_MISSING], delimiter: artifact.delimiter });
+  return (await loadFrame(csvPath, schema, { missing: artifact.missingValues ?? [...DEFAULT_MISSING], delimiter: artifact.delimiter })).frame;
+}
+
+/** Predicts every row of `csvPath` with the artifact's model. Throws ArtifactError / CsvError for user-fixable problems. */
+export async function predictFile(artifact: Artifact, csvPath: string): Promise<PredictionTable> {
+  const frame = await loadInputs(artifact, csvPath);
   // category codes must follow the levels seen in training
   const steps = artifact.prepare.steps as PrepStepIR[];
   const prepared = applyPrepare(frame, steps, artifact.prepare.state, true);

@@ -12,7 +12,8 @@ import { writeFileAtomic } from '../runtime/atomic.ts';
 import type { PipelineIR } from '../semantics/ir.ts';
 import { predicateColumns } from '../semantics/walk.ts';
 import { LineMap } from '../diagnostics/positions.ts';
-import { ARTIFACT_FORMAT, ARTIFACT_VERSION, fileFingerprint, textFingerprint, withoutSpans, type Artifact } from './artifact.ts';
+import { profileColumn } from '../runtime/monitor/drift.ts';
+import { ARTIFACT_FORMAT, ARTIFACT_VERSION, fileFingerprint, textFingerprint, withoutSpans, type Artifact, type MonitorPolicy } from './artifact.ts';
 import { describeParams } from './candidates.ts';
 import { optimize } from '../optimize/optimize.ts';
 import { scoreAll } from './evaluate.ts';
@@ -216,6 +217,8 @@ export async function runPipeline(checked: PipelineIR, options: RunOptions): Pro
     model: { candidate: best.candidate.model.name, family: best.candidate.entry.name, kernel: best.candidate.entry.kernel, params: best.candidate.params, fitParams: best.candidate.fitParams, state: out.state },
     metrics: { test: testScores.metrics, cv: { metric: ir.problem.metric, mean: best.mean, std: best.std } },
     fingerprints: { data: fileFingerprint(ir.source.path), pipeline: textFingerprint(options.text) },
+    profile: Object.fromEntries([...inputs].sort().map((name) => [name, profileColumn(frame.columns.get(name)!, split.train)])),
+    ...(ir.stages.monitor ? { monitor: ir.stages.monitor as unknown as MonitorPolicy } : {}),
   };
   const report: RunReport = {
     pipeline: ir.name, file: ir.file, seed, task: ir.problem.task, metric: ir.problem.metric,
