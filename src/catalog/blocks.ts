@@ -33,7 +33,7 @@ export const blocks: readonly BlockEntry[] = [
   { kind: 'block', name: 'export', doc: 'Where results are written.', settings: [
     { name: 'report', doc: 'Directory for report.json and summary.md (default: beside the model).', type: 'string' },
   ] },
-  { kind: 'block', name: 'explore', doc: 'Exploratory analysis of the data. Checked, but no command runs it yet (a planned `mlp explore`).', settings: [
+  { kind: 'block', name: 'explore', doc: 'Exploratory analysis of the data, printed by `mlp explore file.mlp`.', settings: [
     { name: 'columns', doc: 'Columns to summarise (default: all).', type: 'columns' },
     { name: 'correlations', doc: 'Compute pairwise correlations of numeric columns.', type: 'boolean', default: true },
     { name: 'histograms', doc: 'Include histograms of numeric columns.', type: 'boolean', default: true },

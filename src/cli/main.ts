@@ -14,6 +14,9 @@ Commands:
   ir <file.mlp>              print the typed IR as stable text
   plan <file.mlp>            explain the optimized search plan before running it
       --format text|json
+  explore <file.mlp>         the data at a glance: column summaries, target balance,
+                             correlations, histograms (the pipeline's explore block)
+      --json                 the summaries as JSON
   run <file.mlp>             load, prepare, search, evaluate and save the model
       --seed N               root seed (default: the file's split seed)
       --out DIR              write the artifact and report here
@@ -46,6 +49,7 @@ const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.ts')).runCheck,
   ir: async () => (await import('./check.ts')).runIr,
   plan: async () => (await import('./plan.ts')).runPlan,
+  explore: async () => (await import('./explore.ts')).runExplore,
   fmt: async () => (await import('./fmt.ts')).runFmt,
   run: async () => (await import('./run.ts')).runRun,
   predict: async () => (await import('./predict.ts')).runPredict,
