@@ -5,17 +5,12 @@
  * are present. Histograms use equal-width bins between the minimum and maximum.
  */
 import type { Column, Frame } from '../data/frame.ts';
+import { quantileSorted as quantile } from '../features/scale.ts';
 
 export type ColumnSummary =
   | { name: string; kind: 'numeric'; type: string; rows: number; missing: number; mean: number; std: number; min: number; q25: number; median: number; q75: number; max: number; histogram: { edges: number[]; counts: number[] } }
   | { name: string; kind: 'category'; type: string; rows: number; missing: number; levels: number; top: { value: string; count: number }[] }
   | { name: string; kind: 'text'; type: string; rows: number; missing: number; distinct: number; meanLength: number };
-
-/** Value at quantile q of ascending values, by linear interpolation (pandas' default). */
-function quantile(sorted: Float64Array, q: number): number {
-  const pos = q * (sorted.length - 1), lo = Math.floor(pos), hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
 
 function histogram(sorted: Float64Array, bins: number): { edges: number[]; counts: number[] } {
   if (sorted.length === 0) return { edges: [], counts: [] };

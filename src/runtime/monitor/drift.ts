@@ -16,6 +16,7 @@
  *   (categories use PSI).
  */
 import type { Column } from '../data/frame.ts';
+import { quantileSorted as quantile } from '../features/scale.ts';
 
 export type DriftMethod = 'psi' | 'ks';
 
@@ -26,12 +27,6 @@ export type ColumnProfile =
 
 const QUANTILES = 200;
 const FLOOR = 1e-4;
-
-/** Value at quantile q (0..1) of sorted values, by linear interpolation. */
-function quantile(sorted: Float64Array, q: number): number {
-  const pos = q * (sorted.length - 1), lo = Math.floor(pos), hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
 
 /** Non-missing values of a numeric column over `rows`, sorted. */
 function sortedValues(values: Float64Array, rows: ArrayLike<number>): Float64Array {
