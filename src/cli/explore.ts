@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as catalog from '../catalog/index.ts';
 import { CsvError } from '../runtime/data/csv.ts';
 import type { ColumnSummary } from '../runtime/explore/summary.ts';
+import { plainParams } from '../semantics/values.ts';
 import { exploreData, type ExploreReport, type ExploreSettings } from '../interpret/explore.ts';
 import { parseArgs } from './args.ts';
 import { checkedPipeline } from './check.ts';
@@ -61,8 +62,7 @@ export async function runExplore(argv: string[], io: CliIO): Promise<number> {
   const a = checkedPipeline(positional[0], io, 'nothing explored', false);
   if (!a) return 1;
   // the catalog's defaults, then the pipeline's `explore` block
-  const defaults = Object.fromEntries(catalog.block('explore')!.settings.filter((s) => s.default !== undefined).map((s) => [s.name, s.default]));
-  const settings = { ...defaults, ...a.ir.stages.explore } as unknown as ExploreSettings;
+  const settings = { ...plainParams(catalog.block('explore')!.settings, new Map()), ...a.ir.stages.explore } as unknown as ExploreSettings;
   try {
     const report = await exploreData(a.ir, settings);
     io.stdout(flags.json ? JSON.stringify(report, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n' : render(report));

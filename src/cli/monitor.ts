@@ -2,6 +2,7 @@
 import * as catalog from '../catalog/index.ts';
 import { CsvError } from '../runtime/data/csv.ts';
 import { ArtifactError, readArtifact, type MonitorPolicy } from '../interpret/artifact.ts';
+import { plainParams } from '../semantics/values.ts';
 import { monitorFile, type MonitorReport } from '../interpret/monitor.ts';
 import { parseArgs } from './args.ts';
 import type { CliIO } from './io.ts';
@@ -35,7 +36,7 @@ export async function runMonitor(argv: string[], io: CliIO): Promise<number> {
   try {
     const artifact = readArtifact(modelFile);
     // the catalog's defaults, the pipeline's `monitor` block, then the command line
-    const defaults = Object.fromEntries(catalog.block('monitor')!.settings.map((s) => [s.name, s.default])) as unknown as MonitorPolicy;
+    const defaults = plainParams(catalog.block('monitor')!.settings, new Map()) as unknown as MonitorPolicy;
     const policy: MonitorPolicy = { ...defaults, ...artifact.monitor, ...(flags.drift ? { drift: flags.drift as MonitorPolicy['drift'] } : {}), ...(threshold !== undefined ? { threshold } : {}) };
     const report = await monitorFile(artifact, modelFile, csvFile, policy);
     io.stdout(flags.json ? JSON.stringify(report, null, 2) + '\n' : table(report));
